@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import {
+  broadcastShapes, computeConv2DInfo, computePool2DInfo, computeStrides, inferReshape, isCompatibleCoreVersion,
+  normalizeAxes, normalizeAxis, reducedShape, sizeFromShape, upcastType, allocValues,
+} from '../src/index';
+
+function code(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (e) {
+    return (e as { code?: string }).code;
+  }
+  return undefined;
+}
+
+describe('shape utilities', () => {
+  it('broadcasts NumPy-style and names the op and shapes on failure', () => {
+    expect(broadcastShapes('add', [3, 1, 4], [5, 1])).toEqual([3, 5, 4]);
+    expect(broadcastShapes('add', [2, 3], [3])).toEqual([2, 3]);
+    expect(broadcastShapes('where', [4, 1], [1, 5], [])).toEqual([4, 5]);
+    expect(() => broadcastShapes('add', [2, 3], [4])).toThrow(/add: shapes \[2,3\] and \[4\] do not broadcast/);
+  });
+
+  it('computes sizes, strides and reduced shapes', () => {
+    expect(sizeFromShape([])).toBe(1);
+    expect(sizeFromShape([2, 0, 3])).toBe(0);
+    expect(computeStrides([2, 3, 4])).toEqual([12, 4, 1]);
+    expect(reducedShape([2, 3, 4], [0, 2], true)).toEqual([1, 3, 1]);
+    expect(reducedShape([2, 3, 4], [0, 2], false)).toEqual([3]);
+  });
+
+  it('normalises axes, rejecting out-of-range and repeated ones', () => {
+    expect(normalizeAxis(-1, 3, 'sum')).toBe(2);
+    expect(normalizeAxes([-1, 0], 3, 'sum')).toEqual([0, 2]);
+    expect(normalizeAxes(null, 2, 'sum')).toEqual([0, 1]);
+    expect(code(() => normalizeAxis(3, 3, 'sum'))).toBe('INVALID_AXIS');
+    expect(code(() => normalizeAxis(1.5, 3, 'sum'))).toBe('INVALID_AXIS');
+    expect(code(() => normalizeAxes([1, -2], 3, 'sum'))).toBe('INVALID_AXIS');
+  });
+
+  it('infers one -1 in reshape and refuses impossible targets', () => {
+    expect(inferReshape([2, -1], 6, 'reshape')).toEqual([2, 3]);
+    expect(code(() => inferReshape([4, -1], 6, 'reshape'))).toBe('SHAPE_MISMATCH');
+    expect(code(() => inferReshape([-1, -1], 6, 'reshape'))).toBe('INVALID_SHAPE');
+  });
+
+  it('computes conv geometry like PyTorch and rejects bad groups', () => {
+    const info = computeConv2DInfo([2, 7, 9, 4], [3, 2, 2, 6], [2, 1], [1, 1, 0, 1], [1, 2], 2, 'conv2d');
+    expect([info.outH, info.outW, info.outC, info.outCPerGroup]).toEqual([4, 8, 6, 3]);
+    expect(code(() => computeConv2DInfo([1, 5, 5, 3], [3, 3, 2, 4], [1, 1], [0, 0, 0, 0], [1, 1], 1, 'conv2d'))).toBe(
+      'SHAPE_MISMATCH',
+    );
+  });
+
+  it('computes pooling sizes with ceil mode dropping windows that start in the padding', () => {
+    expect(computePool2DInfo([1, 5, 5, 1], [2, 2], [2, 2], [0, 0, 0, 0], [1, 1], true, 'p').outH).toBe(3);
+    expect(computePool2DInfo([1, 5, 5, 1], [2, 2], [2, 2], [0, 0, 0, 0], [1, 1], false, 'p').outH).toBe(2);
+    // torch: L=6, k=3, s=2, p=1, ceil: ceil((6+2-3)/2)+1 = 4, last window starts at 6 >= L+p=7? no -> 4
+    expect(computePool2DInfo([1, 6, 6, 1], [3, 3], [2, 2], [1, 1, 1, 1], [1, 1], true, 'p').outH).toBe(4);
+    // torch: L=5, k=2, s=2, p=1, ceil: ceil(5/2)+1 = 4; start 6 >= 5+1 -> dropped -> 3
+    expect(computePool2DInfo([1, 5, 5, 1], [2, 2], [2, 2], [1, 1, 1, 1], [1, 1], true, 'p').outH).toBe(3);
+    expect(code(() => computePool2DInfo([1, 5, 5, 1], [2, 2], [2, 2], [2, 2, 2, 2], [1, 1], false, 'p'))).toBe(
+      'INVALID_ARGUMENT',
+    );
+  });
+
+  it('promotes dtypes and checks core versions', () => {
+    expect(upcastType('bool', 'int32')).toBe('int32');
+    expect(upcastType('float32', 'int32')).toBe('float32');
+    expect(allocValues('bool', 2)).toBeInstanceOf(Uint8Array);
+    expect(code(() => allocValues('float64' as never, 2))).toBe('DTYPE_MISMATCH');
+    expect(isCompatibleCoreVersion('0.1.9', '0.1.0')).toBe(true);
+    expect(isCompatibleCoreVersion('garbage', '0.1.0')).toBe(false);
+  });
+});
