@@ -1,0 +1,11 @@
+/**
+ * `@tensorkit/conformance` (private): the backend conformance suite. A leaf test package calls
+ * {@link defineConformanceSuite} with a backend name and a setup function, and vitest runs every
+ * case of the PyTorch oracle fixtures against that backend.
+ *
+ * @packageDocumentation
+ */
+export * from './oracle';
+export * from './from-torch';
+export * from './compare';
+export * from './tolerance';

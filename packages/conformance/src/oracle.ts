@@ -1,0 +1,46 @@
+/**
+ * Types of the PyTorch oracle fixtures (fixtures/README.md, "File format") and their loading.
+ *
+ * The fixtures are imported as JSON modules, not read with `fs`, so that the suite also runs
+ * inside a browser (vitest browser mode, for the WebGL backend).
+ */
+import layersJson from '../fixtures/layers.json';
+import tensorOpsJson from '../fixtures/tensor_ops.json';
+
+/** A tensor of the oracle: flat row-major `data`; float unless `dtype` says otherwise. */
+export interface OracleTensor {
+  readonly shape: readonly number[];
+  readonly data: readonly number[];
+  readonly dtype?: 'int64' | 'bool';
+}
+
+/** A JSON value of `params` (PyTorch argument names; `null` is Python's `None`). */
+export type ParamValue = number | string | boolean | null | readonly ParamValue[] | { readonly [k: string]: ParamValue };
+
+/** The non-tensor arguments of a case. */
+export type Params = Readonly<Record<string, ParamValue>>;
+
+/** One oracle case. */
+export interface OracleCase {
+  readonly name: string;
+  readonly op: string;
+  readonly params: Params;
+  readonly inputs: Readonly<Record<string, OracleTensor>>;
+  readonly outputs: Readonly<Record<string, OracleTensor>>;
+  readonly grads?: Readonly<Record<string, OracleTensor>>;
+  readonly grad_of?: readonly string[];
+  readonly upstream?: OracleTensor | Readonly<Record<string, OracleTensor>>;
+}
+
+/** One fixture file. */
+export interface OracleFile {
+  readonly family: string;
+  readonly torch: string;
+  readonly cases: readonly OracleCase[];
+}
+
+/** `tensor_ops.json`: broadcasting binary ops, matmul, shape ops, indexing, reductions, unary ops. */
+export const tensorOpsFixture = tensorOpsJson as unknown as OracleFile;
+
+/** `layers.json`: linear, norms, embedding, conv1d/2d, conv_transpose2d, pooling, LSTM/GRU cells. */
+export const layersFixture = layersJson as unknown as OracleFile;
