@@ -1,0 +1,180 @@
+import {
+  ShapeError,
+  allocValues,
+  computeStrides,
+  formatShape,
+  normalizeAxis,
+  sizeFromShape,
+  type TensorInfo,
+} from '@tensorkit/core';
+import type { CpuBackend } from '../backend';
+import { broadcastStrides, defineCpuKernel, inputAt, stridedCopy } from '../util';
+
+/** Reads `x` through a strided view into a new contiguous tensor of shape `shape`. */
+function gatherView(
+  x: TensorInfo,
+  backend: CpuBackend,
+  shape: readonly number[],
+  offset: number,
+  strides: readonly number[],
+  outShape: readonly number[] = shape,
+): TensorInfo {
+  const out = allocValues(x.dtype, sizeFromShape(shape));
+  stridedCopy(shape, backend.values(x), offset, strides, out, 0, computeStrides(shape));
+  return backend.makeOutput(out, outShape, x.dtype);
+}
+
+/**
+ * Permutes the axes: output axis `i` is input axis `perm[i]`.
+ *
+ * @example
+ * ```ts
+ * runKernel('Transpose', [x], { perm: [1, 0] });
+ * ```
+ */
+export const transposeCpu = defineCpuKernel('Transpose', ({ inputs, attrs, backend }) => {
+  const x = inputAt(inputs, 0, 'Transpose');
+  const { perm } = attrs;
+  if (perm.length !== x.shape.length) {
+    throw new ShapeError('SHAPE_MISMATCH', `Transpose (cpu): perm ${JSON.stringify(perm)} does not match rank of ${formatShape(x.shape)}`);
+  }
+  const strides = computeStrides(x.shape);
+  return gatherView(x, backend, perm.map((p) => x.shape[p]!), 0, perm.map((p) => strides[p]!));
+});
+
+/**
+ * `x[begin : begin + size*step : step]` per axis (positive steps; `begin` normalised).
+ *
+ * @example
+ * ```ts
+ * runKernel('Slice', [x], { begin: [0, 1], size: [2, 2], step: [1, 2] });
+ * ```
+ */
+export const sliceCpu = defineCpuKernel('Slice', ({ inputs, attrs, backend }) => {
+  const x = inputAt(inputs, 0, 'Slice');
+  const { begin, size, step } = attrs;
+  const rank = x.shape.length;
+  const strides = computeStrides(x.shape);
+  const shape: number[] = [];
+  const viewStrides: number[] = [];
+  let offset = 0;
+  for (let i = 0; i < rank; i++) {
+    const b = begin[i] ?? 0;
+    const s = step[i] ?? 1;
+    const n = size[i] ?? x.shape[i]! - b;
+    if (b < 0 || n < 0 || s < 1 || (n > 0 && b + (n - 1) * s >= x.shape[i]!)) {
+      throw new ShapeError(
+        'SHAPE_MISMATCH',
+        `Slice (cpu): begin ${b}, size ${n}, step ${s} on axis ${i} is out of bounds for shape ${formatShape(x.shape)}`,
+      );
+    }
+    offset += b * strides[i]!;
+    shape.push(n);
+    viewStrides.push(strides[i]! * s);
+  }
+  return gatherView(x, backend, shape, offset, viewStrides);
+});
+
+/**
+ * Broadcasts `x` to `shape` (NumPy rules).
+ *
+ * @example
+ * ```ts
+ * runKernel('BroadcastTo', [x], { shape: [4, 3] });
+ * ```
+ */
+export const broadcastToCpu = defineCpuKernel('BroadcastTo', ({ inputs, attrs, backend }) => {
+  const x = inputAt(inputs, 0, 'BroadcastTo');
+  const shape = attrs.shape;
+  const off = shape.length - x.shape.length;
+  if (off < 0 || x.shape.some((d, i) => d !== 1 && d !== shape[off + i])) {
+    throw new ShapeError('SHAPE_MISMATCH', `BroadcastTo (cpu): cannot broadcast ${formatShape(x.shape)} to ${formatShape(shape)}`);
+  }
+  return gatherView(x, backend, shape, 0, broadcastStrides(x.shape, shape));
+});
+
+/**
+ * Repeats `x` `reps[i]` times along axis `i` (`reps` has `x`'s rank).
+ *
+ * @example
+ * ```ts
+ * runKernel('Tile', [x], { reps: [2, 1] });
+ * ```
+ */
+export const tileCpu = defineCpuKernel('Tile', ({ inputs, attrs, backend }) => {
+  const x = inputAt(inputs, 0, 'Tile');
+  const { reps } = attrs;
+  if (reps.length !== x.shape.length) {
+    throw new ShapeError('SHAPE_MISMATCH', `Tile (cpu): reps ${JSON.stringify(reps)} must have one entry per axis of ${formatShape(x.shape)}`);
+  }
+  // Tile is a broadcast of x viewed as [1, d0, 1, d1, ...] to [r0, d0, r1, d1, ...].
+  const strides = computeStrides(x.shape);
+  const viewShape = x.shape.flatMap((d, i) => [reps[i]!, d]);
+  const viewStrides = strides.flatMap((s) => [0, s]);
+  return gatherView(x, backend, viewShape, 0, viewStrides, x.shape.map((d, i) => d * reps[i]!));
+});
+
+/**
+ * Pads with `constantValue`; `paddings[i]` is `[before, after]` for axis `i`.
+ *
+ * @example
+ * ```ts
+ * runKernel('Pad', [x], { paddings: [[1, 1], [0, 2]], constantValue: 0 });
+ * ```
+ */
+export const padCpu = defineCpuKernel('Pad', ({ inputs, attrs, backend }) => {
+  const x = inputAt(inputs, 0, 'Pad');
+  const { paddings, constantValue } = attrs;
+  if (paddings.length !== x.shape.length || paddings.some(([b, a]) => b < 0 || a < 0)) {
+    throw new ShapeError('SHAPE_MISMATCH', `Pad (cpu): paddings ${JSON.stringify(paddings)} must be non-negative pairs, one per axis of ${formatShape(x.shape)}`);
+  }
+  const shape = x.shape.map((d, i) => d + paddings[i]![0] + paddings[i]![1]);
+  const out = allocValues(x.dtype, sizeFromShape(shape));
+  if (constantValue !== 0) out.fill(constantValue);
+  const outStrides = computeStrides(shape);
+  const offset = paddings.reduce((p, [b], i) => p + b * outStrides[i]!, 0);
+  stridedCopy(x.shape, backend.values(x), 0, computeStrides(x.shape), out, offset, outStrides);
+  return backend.makeOutput(out, shape, x.dtype);
+});
+
+/**
+ * Concatenates any number of inputs along `axis`.
+ *
+ * @example
+ * ```ts
+ * runKernel('Concat', [a, b, c], { axis: 1 });
+ * ```
+ */
+export const concatCpu = defineCpuKernel('Concat', ({ inputs, attrs, backend }) => {
+  const first = inputAt(inputs, 0, 'Concat');
+  const rank = first.shape.length;
+  const axis = normalizeAxis(attrs.axis, rank, 'Concat');
+  for (const t of inputs) {
+    if (t.shape.length !== rank || t.dtype !== first.dtype || t.shape.some((d, i) => i !== axis && d !== first.shape[i])) {
+      throw new ShapeError(
+        'SHAPE_MISMATCH',
+        `Concat (cpu): inputs ${inputs.map((u) => `${formatShape(u.shape)} ${u.dtype}`).join(', ')} must share dtype and every dimension but axis ${axis}`,
+      );
+    }
+  }
+  const shape = [...first.shape];
+  shape[axis] = inputs.reduce((p, t) => p + t.shape[axis]!, 0);
+  const out = allocValues(first.dtype, sizeFromShape(shape));
+  const outStrides = computeStrides(shape);
+  let offset = 0;
+  for (const t of inputs) {
+    stridedCopy(t.shape, backend.values(t), 0, computeStrides(t.shape), out, offset, outStrides);
+    offset += t.shape[axis]! * outStrides[axis]!;
+  }
+  return backend.makeOutput(out, shape, first.dtype);
+});
+
+/**
+ * Every layout kernel: transpose, slice, broadcast, tile, pad, concat.
+ *
+ * @example
+ * ```ts
+ * use(transformKernels);
+ * ```
+ */
+export const transformKernels = [transposeCpu, sliceCpu, broadcastToCpu, tileCpu, padCpu, concatCpu] as const;
