@@ -11,8 +11,8 @@ const KC = 256;
 const MC = 128;
 const NC = 2048;
 
-let packA = new Float32Array(MC * KC);
-let packB = new Float32Array(KC * NC);
+let packA = new Float64Array(MC * KC);
+let packB = new Float64Array(KC * NC);
 const edge = new Float64Array(MR * NR);
 
 /** A strided matrix operand: element `(i, j)` is `data[offset + i * rowStride + j * colStride]`. */
@@ -81,8 +81,8 @@ function packPanels(v: MatrixView, r0: number, c0: number, rows: number, cols: n
   const panels = Math.ceil(wide / 4);
   const needed = panels * 4 * deep;
   if (rowsArePanels) {
-    if (packA.length < needed) packA = new Float32Array(needed);
-  } else if (packB.length < needed) packB = new Float32Array(needed);
+    if (packA.length < needed) packA = new Float64Array(needed);
+  } else if (packB.length < needed) packB = new Float64Array(needed);
   const out = rowsArePanels ? packA : packB;
   for (let p = 0; p < panels; p++) {
     const w0 = p * 4;
@@ -123,12 +123,15 @@ function macroKernel(mc: number, nc: number, kc: number, c: Float32Array, cBase:
       let c20 = 0, c21 = 0, c22 = 0, c23 = 0;
       let c30 = 0, c31 = 0, c32 = 0, c33 = 0;
       for (let p = 0; p < kc; p++, pa += 4, pb += 4) {
-        const a0 = ap[pa]!, a1 = ap[pa + 1]!, a2 = ap[pa + 2]!, a3 = ap[pa + 3]!;
         const b0 = bp[pb]!, b1 = bp[pb + 1]!, b2 = bp[pb + 2]!, b3 = bp[pb + 3]!;
-        c00 += a0 * b0; c01 += a0 * b1; c02 += a0 * b2; c03 += a0 * b3;
-        c10 += a1 * b0; c11 += a1 * b1; c12 += a1 * b2; c13 += a1 * b3;
-        c20 += a2 * b0; c21 += a2 * b1; c22 += a2 * b2; c23 += a2 * b3;
-        c30 += a3 * b0; c31 += a3 * b1; c32 += a3 * b2; c33 += a3 * b3;
+        let a = ap[pa]!;
+        c00 += a * b0; c01 += a * b1; c02 += a * b2; c03 += a * b3;
+        a = ap[pa + 1]!;
+        c10 += a * b0; c11 += a * b1; c12 += a * b2; c13 += a * b3;
+        a = ap[pa + 2]!;
+        c20 += a * b0; c21 += a * b1; c22 += a * b2; c23 += a * b3;
+        a = ap[pa + 3]!;
+        c30 += a * b0; c31 += a * b1; c32 += a * b2; c33 += a * b3;
       }
       const ci = cBase + ip * ldc + jp;
       if (mr === MR && nr === NR) {
