@@ -1,0 +1,214 @@
+/*
+ * Optional multi-threaded GEMM for Node: large products are split by rows over worker threads that
+ * share the operands through SharedArrayBuffer, while the calling thread computes its own share and
+ * then blocks in Atomics.wait. Feature-detected (process.getBuiltinModule, SharedArrayBuffer); in
+ * browsers and bundles without Node builtins it is simply off. Workers are unref'd, so they never
+ * keep a process alive, and any failure (a worker error, a timeout) disables threading and the
+ * affected rows are recomputed on the calling thread. Results are bit-identical to one thread.
+ */
+import { ArgumentError } from '@tensorkit/core';
+import { gemmKernel, type GemmScratch, type MatrixView } from './gemm-kernel';
+import { stridedCopy } from './util';
+
+/** Products below this many multiply-adds stay on the calling thread. */
+const PARALLEL_MIN_WORK = 2 ** 21;
+/** How long the calling thread waits for a worker before giving up on threading. */
+const WAIT_TIMEOUT_MS = 30_000;
+
+interface WorkerLike {
+  postMessage(message: unknown): void;
+  unref(): void;
+  terminate(): unknown;
+  on(event: string, listener: (...args: unknown[]) => void): unknown;
+}
+
+interface Pool {
+  workers: WorkerLike[];
+  /** Slot `i` becomes 1 once worker `i` is listening. */
+  ready: Int32Array;
+}
+
+interface NodeProcess {
+  versions?: { node?: string };
+  getBuiltinModule?: (id: string) => unknown;
+}
+
+let requestedThreads: number | undefined;
+/** `undefined`: not started yet; `null`: unavailable or disabled. */
+let pool: Pool | null | undefined;
+
+function nodeBuiltin<T>(id: string): T | undefined {
+  const proc = (globalThis as { process?: NodeProcess }).process;
+  if (!proc?.versions?.node || typeof proc.getBuiltinModule !== 'function') return undefined;
+  try {
+    return proc.getBuiltinModule(id) as T | undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function autoThreads(): number {
+  const os = nodeBuiltin<{ availableParallelism?: () => number; cpus: () => unknown[] }>('node:os');
+  if (!os) return 1;
+  return Math.max(1, Math.min(4, os.availableParallelism ? os.availableParallelism() : os.cpus().length));
+}
+
+/**
+ * Sets how many threads large matrix products (and convolutions) may use in Node; 1 turns
+ * threading off. The default is the number of cores, at most 4. Has no effect in browsers.
+ *
+ * @example
+ * ```ts
+ * import { setCpuThreads } from '@tensorkit/backend-cpu';
+ * setCpuThreads(1); // single-threaded, e.g. for benchmarks of one core
+ * ```
+ */
+export function setCpuThreads(threads: number): void {
+  if (!Number.isInteger(threads) || threads < 1) {
+    throw new ArgumentError('INVALID_ARGUMENT', `setCpuThreads: threads must be an integer >= 1, got ${String(threads)}`);
+  }
+  requestedThreads = threads;
+  shutDown();
+  pool = undefined;
+}
+
+/**
+ * The number of threads large matrix products may use (1 when threading is unavailable).
+ *
+ * @example
+ * ```ts
+ * getCpuThreads(); // 2 on a 2-core machine in Node
+ * ```
+ */
+export function getCpuThreads(): number {
+  if (pool === null) return 1;
+  return requestedThreads ?? autoThreads();
+}
+
+function shutDown(): void {
+  if (pool) for (const w of pool.workers) void w.terminate();
+  pool = null;
+}
+
+function workerSource(): string {
+  return `'use strict';
+const { parentPort, workerData } = require('node:worker_threads');
+const __name = (f) => f;
+const gemmKernel = (${gemmKernel.toString()});
+const scratch = { packA: new Float64Array(0), packB: new Float64Array(0), edge: new Float64Array(16) };
+parentPort.on('message', (j) => {
+  let status = 1;
+  try {
+    const a = { data: new Float32Array(j.a), offset: j.aOffset, rowStride: j.k, colStride: 1 };
+    const b = { data: new Float32Array(j.b), offset: 0, rowStride: j.n, colStride: 1 };
+    gemmKernel(j.m, j.n, j.k, a, b, new Float32Array(j.c), j.cOffset, j.n, j.accumulate, scratch);
+  } catch (e) {
+    status = 2;
+  }
+  const flag = new Int32Array(j.flag);
+  Atomics.store(flag, j.slot, status);
+  Atomics.notify(flag, j.slot);
+});
+Atomics.store(new Int32Array(workerData.ready), workerData.index, 1);
+`;
+}
+
+function getPool(): Pool | null {
+  if (pool !== undefined) return pool;
+  pool = null;
+  const threads = requestedThreads ?? autoThreads();
+  if (threads < 2 || typeof SharedArrayBuffer === 'undefined' || typeof Atomics === 'undefined') return null;
+  const wt = nodeBuiltin<{ Worker: new (source: string, options: object) => WorkerLike }>('node:worker_threads');
+  if (!wt) return null;
+  try {
+    const ready = new Int32Array(new SharedArrayBuffer(4 * (threads - 1)));
+    const source = workerSource();
+    const workers: WorkerLike[] = [];
+    const created: Pool = { workers, ready };
+    for (let i = 0; i < threads - 1; i++) {
+      const w = new wt.Worker(source, { eval: true, workerData: { ready: ready.buffer, index: i } });
+      w.unref();
+      const disable = (): void => {
+        if (pool === created) shutDown();
+      };
+      w.on('error', disable);
+      w.on('exit', disable);
+      workers.push(w);
+    }
+    pool = created;
+  } catch {
+    pool = null;
+  }
+  return pool;
+}
+
+function sharedF32(size: number): Float32Array {
+  return new Float32Array(new SharedArrayBuffer(4 * Math.max(size, 1)));
+}
+
+/**
+ * Computes the product over the worker pool when it is worth it. Returns false (having done
+ * nothing) when the product is small or threading is unavailable; the caller then runs
+ * {@link gemmKernel} itself.
+ */
+export function parallelGemm(
+  m: number,
+  n: number,
+  k: number,
+  a: MatrixView,
+  b: MatrixView,
+  c: Float32Array,
+  cOffset: number,
+  ldc: number,
+  accumulate: boolean,
+  scratch: GemmScratch,
+): boolean {
+  if (m * n * k < PARALLEL_MIN_WORK || m < 32) return false;
+  const p = getPool();
+  if (!p) return false;
+  const workers = p.workers.filter((_, i) => Atomics.load(p.ready, i) === 1);
+  if (workers.length === 0) return false;
+
+  const parts = workers.length + 1;
+  const rowsPer = Math.ceil(m / parts / 4) * 4;
+  const sa = sharedF32(m * k);
+  const sb = sharedF32(k * n);
+  const sc = sharedF32(m * n);
+  stridedCopy([m, k], a.data as Float32Array, a.offset, [a.rowStride, a.colStride], sa, 0, [k, 1]);
+  stridedCopy([k, n], b.data as Float32Array, b.offset, [b.rowStride, b.colStride], sb, 0, [n, 1]);
+  if (accumulate) stridedCopy([m, n], c, cOffset, [ldc, 1], sc, 0, [n, 1]);
+  const flag = new Int32Array(new SharedArrayBuffer(4 * workers.length));
+  const jobs: { r0: number; rows: number }[] = [];
+  workers.forEach((w, i) => {
+    const r0 = Math.min(m, (i + 1) * rowsPer);
+    const rows = Math.min(m, r0 + rowsPer) - r0;
+    jobs.push({ r0, rows });
+    if (rows === 0) {
+      flag[i] = 1;
+      return;
+    }
+    w.postMessage({ a: sa.buffer, aOffset: r0 * k, b: sb.buffer, c: sc.buffer, cOffset: r0 * n, m: rows, n, k, accumulate, flag: flag.buffer, slot: i });
+  });
+  const aView: MatrixView = { data: sa, offset: 0, rowStride: k, colStride: 1 };
+  const bView: MatrixView = { data: sb, offset: 0, rowStride: n, colStride: 1 };
+  gemmKernel(Math.min(m, rowsPer), n, k, aView, bView, sc, 0, n, accumulate, scratch);
+
+  // Copy back the rows each thread finished. A worker that failed or timed out may still write
+  // into the shared buffer later, so its rows are recomputed from the original operands into c.
+  const mainRows = Math.min(m, rowsPer);
+  stridedCopy([mainRows, n], sc, 0, [n, 1], c, cOffset, [ldc, 1]);
+  let failed = false;
+  jobs.forEach(({ r0, rows }, i) => {
+    if (rows === 0) return;
+    if (Atomics.load(flag, i) === 0 && !failed) Atomics.wait(flag, i, 0, WAIT_TIMEOUT_MS);
+    if (Atomics.load(flag, i) === 1) {
+      stridedCopy([rows, n], sc, r0 * n, [n, 1], c, cOffset + r0 * ldc, [ldc, 1]);
+    } else {
+      failed = true;
+      const rowsA: MatrixView = { ...a, offset: a.offset + r0 * a.rowStride };
+      gemmKernel(rows, n, k, rowsA, b, c, cOffset + r0 * ldc, ldc, accumulate, scratch);
+    }
+  });
+  if (failed) shutDown();
+  return true;
+}
