@@ -1,7 +1,10 @@
-import { DTypeError, broadcastShapes, upcastType, type DType, type KernelAttrMap, type KernelName } from '@tensorkit/core';
+import {
+  ArgumentError, DTypeError, broadcastShapes, formatShape, upcastType, type DType, type KernelAttrMap, type KernelName,
+} from '@tensorkit/core';
 import { toTensor, type TensorLike } from '../convert';
-import { runKernel } from '../engine';
-import type { Tensor } from '../tensor';
+import { runKernel, shareData } from '../engine';
+import { engineState } from '../engine-state';
+import { isTensor, type Tensor } from '../tensor';
 
 /*
  * The one way an op turns its arguments into kernel inputs: convert numbers and arrays, check,
@@ -83,4 +86,105 @@ export function binaryOperands(
     throw e;
   }
   return { ops, x, y, dtype };
+}
+
+/**
+ * A tensor of `shape` sharing `t`'s data (no copy). The engine's recording hook sees it as a
+ * `Reshape` record (`attrs.shape`), so autograd can route the gradient back through it; its
+ * gradient is `reshape(dy, inputs[0].shape)`. @internal
+ */
+export function reshapeShared(t: Tensor, shape: readonly number[]): Tensor {
+  const out = shareData(t, shape);
+  const state = engineState();
+  if (state.hook && state.noGradDepth === 0) {
+    state.hook.record({ kernelName: 'Reshape', inputs: [t], attrs: { shape: [...shape] }, outputs: [out] });
+  }
+  return out;
+}
+
+/**
+ * Runs `body` with a fresh {@link Operands} and always frees its temporaries afterwards, also
+ * when a check throws. Intermediate kernel results go through `ops.temp(...)`. @internal
+ */
+export function withOperands<T>(op: string, body: (ops: Operands) => T): T {
+  const ops = new Operands(op);
+  try {
+    return body(ops);
+  } finally {
+    ops.done(undefined);
+  }
+}
+
+/** Describes a value for an error message: a tensor by shape and dtype, anything else by type. @internal */
+export function describe(x: unknown): string {
+  if (isTensor(x)) return `${formatShape(x.shape)} ${x.dtype}`;
+  if (x === null) return 'null';
+  if (Array.isArray(x)) return `an array of length ${x.length}`;
+  return typeof x === 'number' ? String(x) : typeof x;
+}
+
+/** Requires an integer (optionally `>= min`), naming the op and the argument. @internal */
+export function assertInt(value: unknown, name: string, op: string, min = -Infinity): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
+    const range = min === -Infinity ? 'an integer' : min === 0 ? 'a non-negative integer' : `an integer >= ${min}`;
+    throw new ArgumentError('INVALID_ARGUMENT', `${op}: '${name}' must be ${range}, got ${describe(value)}`);
+  }
+  return value;
+}
+
+/** Requires a number that is not NaN (infinities allowed unless `finite`). @internal */
+export function assertNumber(value: unknown, name: string, op: string, finite = false): number {
+  if (typeof value !== 'number' || Number.isNaN(value) || (finite && !Number.isFinite(value))) {
+    throw new ArgumentError(
+      'INVALID_ARGUMENT',
+      `${op}: '${name}' must be a ${finite ? 'finite ' : ''}number, got ${describe(value)}`,
+    );
+  }
+  return value;
+}
+
+/** Requires a boolean. @internal */
+export function assertBool(value: unknown, name: string, op: string): boolean {
+  if (typeof value !== 'boolean') {
+    throw new ArgumentError('INVALID_ARGUMENT', `${op}: '${name}' must be true or false, got ${describe(value)}`);
+  }
+  return value;
+}
+
+/** Requires an options object (or undefined, giving `{}`). @internal */
+export function optionsOf<T extends object>(options: T | undefined, op: string): T {
+  if (options === undefined) return {} as T;
+  if (typeof options !== 'object' || options === null || Array.isArray(options) || isTensor(options)) {
+    throw new ArgumentError('INVALID_ARGUMENT', `${op}: options must be an object like { ... }, got ${describe(options)}`);
+  }
+  return options;
+}
+
+/** Rejects bool tensors for ops that need numbers (matMul, conv, reductions of values). @internal */
+export function assertNumeric(t: Tensor, op: string, name = 'x'): void {
+  if (t.dtype === 'bool') {
+    throw new DTypeError(
+      'DTYPE_MISMATCH',
+      `${op}: '${name}' must be numeric, got bool ${formatShape(t.shape)}; convert it with cast(${name}, 'float32')`,
+    );
+  }
+}
+
+/** Requires int32 indices. @internal */
+export function assertIndices(t: Tensor, op: string, name = 'indices'): void {
+  if (t.dtype !== 'int32') {
+    throw new DTypeError(
+      'DTYPE_MISMATCH',
+      `${op}: '${name}' must be int32, got ${t.dtype} ${formatShape(t.shape)}; convert it with cast(${name}, 'int32')`,
+    );
+  }
+}
+
+/**
+ * Converts `x` and promotes it to float32. Only for use inside a `tidy`, which frees the
+ * temporaries (a converted array, the cast). @internal
+ */
+export function floatOperand(x: TensorLike, op: string, name = 'x'): Tensor {
+  const { t } = toTensor(x, name, op);
+  return t.dtype === 'float32' ? t : runKernel('Cast', [t], { dtype: 'float32' });
 }
