@@ -12,7 +12,14 @@ import {
   type TensorInfo,
 } from '@tensorkit/core';
 
-/** The npm package name, stamped on every plugin this package exports. */
+/**
+ * The npm package name, stamped on every plugin this package exports.
+ *
+ * @example
+ * ```ts
+ * cpuBackend.package === PACKAGE_NAME; // true
+ * ```
+ */
 export const PACKAGE_NAME = '@tensorkit/backend-cpu';
 
 /**

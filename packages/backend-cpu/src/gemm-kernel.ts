@@ -7,7 +7,14 @@
  * optional worker threads (./parallel.ts) run its source text.
  */
 
-/** A strided matrix operand: element `(i, j)` is `data[offset + i * rowStride + j * colStride]`. */
+/**
+ * A strided matrix operand: element `(i, j)` is `data[offset + i * rowStride + j * colStride]`.
+ *
+ * @example
+ * ```ts
+ * const aT: MatrixView = { data: a, offset: 0, rowStride: 1, colStride: m }; // a stored [k, m], read as [m, k]
+ * ```
+ */
 export interface MatrixView {
   data: ArrayLike<number>;
   offset: number;
@@ -15,7 +22,14 @@ export interface MatrixView {
   colStride: number;
 }
 
-/** Packing buffers, grown on demand and reused (one set per thread). */
+/**
+ * Packing buffers, grown on demand and reused (one set per thread).
+ *
+ * @example
+ * ```ts
+ * const scratch: GemmScratch = createGemmScratch();
+ * ```
+ */
 export interface GemmScratch {
   packA: Float64Array;
   packB: Float64Array;

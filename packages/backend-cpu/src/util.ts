@@ -73,6 +73,11 @@ export function assertFloat(x: TensorInfo, what: string, kernel: string): void {
 /**
  * Row-major strides of `shape` aligned to `outShape` (right-aligned), with 0 on every broadcast
  * dimension, so that reading `x` with them broadcasts it to `outShape`.
+ *
+ * @example
+ * ```ts
+ * broadcastStrides([3, 1], [2, 3, 4]); // [0, 1, 0]
+ * ```
  */
 export function broadcastStrides(shape: readonly number[], outShape: readonly number[]): number[] {
   const rank = outShape.length;
@@ -90,6 +95,12 @@ export function broadcastStrides(shape: readonly number[], outShape: readonly nu
  * Copies the elements of the view `shape` of `src` (at `srcOffset`, `srcStrides`) into the view of
  * `dst` (at `dstOffset`, `dstStrides`). Transpose, slice, broadcast, tile, pad and concat are all
  * this one loop with different strides.
+ *
+ * @example
+ * ```ts
+ * // transpose a 2x3 matrix into out (3x2)
+ * stridedCopy([3, 2], x, 0, [1, 3], out, 0, [2, 1]);
+ * ```
  */
 export function stridedCopy(
   shape: readonly number[],

@@ -178,7 +178,14 @@ export const logicalAndCpu = comparison('LogicalAnd');
 /** `a || b`; bool. @example `runKernel('LogicalOr', [a, b])` */
 export const logicalOrCpu = comparison('LogicalOr');
 
-/** `x` broadcast to `shape` as a fresh contiguous array (or `x`'s own values if already that shape). */
+/**
+ * `x` broadcast to `shape` as a fresh contiguous array (or `x`'s own values if already that shape).
+ *
+ * @example
+ * ```ts
+ * broadcastValues(x, backend, [4, 3]);
+ * ```
+ */
 export function broadcastValues(x: TensorInfo, backend: CpuBackend, shape: readonly number[]): BackendValues {
   const xs = backend.values(x);
   if (shapesEqual(x.shape, shape)) return xs;
