@@ -9,3 +9,8 @@ export * from './oracle';
 export * from './from-torch';
 export * from './compare';
 export * from './tolerance';
+export * from './runner';
+export * from './kernels';
+export { tensorOpsTable } from './cases/tensor-ops';
+export { layersTable, layersExcluded } from './cases/layers';
+export { defineConformanceSuite, conformanceCoverage, type ConformanceOptions } from './suite';
