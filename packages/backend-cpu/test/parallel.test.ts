@@ -34,6 +34,8 @@ describe('multi-threaded GEMM (Node worker_threads)', () => {
     expect(ran).toBe(true);
     expect(parallelGemm(m, n, k, aView, bView, actual, 0, n + 3, true, createGemmScratch())).toBe(true);
     expect(Array.from(actual)).toEqual(Array.from(expected));
+    // A worker failure would have fallen back silently and switched threading off.
+    expect(getCpuThreads()).toBe(2);
   });
 
   it('setCpuThreads(1) keeps everything on the calling thread and validates its argument', () => {
