@@ -97,17 +97,23 @@ const __name = (f) => f;
 const gemmKernel = (${gemmKernel.toString()});
 const scratch = { packA: new Float64Array(0), packB: new Float64Array(0), edge: new Float64Array(16) };
 parentPort.on('message', (j) => {
-  let status = 1;
-  try {
-    const a = { data: new Float32Array(j.a), offset: j.aOffset, rowStride: j.k, colStride: 1 };
-    const b = { data: new Float32Array(j.b), offset: 0, rowStride: j.n, colStride: 1 };
-    gemmKernel(j.m, j.n, j.k, a, b, new Float32Array(j.c), j.cOffset, j.n, j.accumulate, scratch);
-  } catch (e) {
-    status = 2;
+  const states = new Int32Array(j.states);
+  const a = { data: new Float32Array(j.a), offset: 0, rowStride: j.k, colStride: 1 };
+  const b = { data: new Float32Array(j.b), offset: 0, rowStride: j.n, colStride: 1 };
+  const c = new Float32Array(j.c);
+  for (let i = 0; i < j.chunks; i++) {
+    if (Atomics.compareExchange(states, i, 0, 1) !== 0) continue;
+    const r0 = i * j.chunkRows;
+    a.offset = r0 * j.k;
+    let status = 2;
+    try {
+      gemmKernel(Math.min(j.chunkRows, j.m - r0), j.n, j.k, a, b, c, r0 * j.n, j.n, j.accumulate, scratch);
+    } catch (e) {
+      status = 3;
+    }
+    Atomics.store(states, i, status);
+    Atomics.notify(states, i);
   }
-  const flag = new Int32Array(j.flag);
-  Atomics.store(flag, j.slot, status);
-  Atomics.notify(flag, j.slot);
 });
 Atomics.store(new Int32Array(workerData.ready), workerData.index, 1);
 `;
@@ -169,46 +175,45 @@ export function parallelGemm(
   const workers = p.workers.filter((_, i) => Atomics.load(p.ready, i) === 1);
   if (workers.length === 0) return false;
 
+  // Rows are cut into chunks that every thread claims with compareExchange (0 free, 1 taken,
+  // 2 done, 3 failed), so a worker descheduled by a busy machine only delays its current chunk.
   const parts = workers.length + 1;
-  const rowsPer = Math.ceil(m / parts / 4) * 4;
+  const chunkRows = Math.max(32, Math.ceil(m / (parts * 8) / 4) * 4);
+  const chunks = Math.ceil(m / chunkRows);
   const sa = sharedF32(m * k);
   const sb = sharedF32(k * n);
   const sc = sharedF32(m * n);
   stridedCopy([m, k], a.data as Float32Array, a.offset, [a.rowStride, a.colStride], sa, 0, [k, 1]);
   stridedCopy([k, n], b.data as Float32Array, b.offset, [b.rowStride, b.colStride], sb, 0, [n, 1]);
   if (accumulate) stridedCopy([m, n], c, cOffset, [ldc, 1], sc, 0, [n, 1]);
-  const flag = new Int32Array(new SharedArrayBuffer(4 * workers.length));
-  const jobs: { r0: number; rows: number }[] = [];
-  workers.forEach((w, i) => {
-    const r0 = Math.min(m, (i + 1) * rowsPer);
-    const rows = Math.min(m, r0 + rowsPer) - r0;
-    jobs.push({ r0, rows });
-    if (rows === 0) {
-      flag[i] = 1;
-      return;
-    }
-    w.postMessage({ a: sa.buffer, aOffset: r0 * k, b: sb.buffer, c: sc.buffer, cOffset: r0 * n, m: rows, n, k, accumulate, flag: flag.buffer, slot: i });
-  });
+  const states = new Int32Array(new SharedArrayBuffer(4 * chunks));
+  const job = { a: sa.buffer, b: sb.buffer, c: sc.buffer, m, n, k, accumulate, states: states.buffer, chunkRows, chunks };
+  for (const w of workers) w.postMessage(job);
+
   const aView: MatrixView = { data: sa, offset: 0, rowStride: k, colStride: 1 };
   const bView: MatrixView = { data: sb, offset: 0, rowStride: n, colStride: 1 };
-  gemmKernel(Math.min(m, rowsPer), n, k, aView, bView, sc, 0, n, accumulate, scratch);
+  for (let i = 0; i < chunks; i++) {
+    if (Atomics.compareExchange(states, i, 0, 1) !== 0) continue;
+    const r0 = i * chunkRows;
+    aView.offset = r0 * k;
+    gemmKernel(Math.min(chunkRows, m - r0), n, k, aView, bView, sc, r0 * n, n, accumulate, scratch);
+    Atomics.store(states, i, 2);
+  }
 
-  // Copy back the rows each thread finished. A worker that failed or timed out may still write
-  // into the shared buffer later, so its rows are recomputed from the original operands into c.
-  const mainRows = Math.min(m, rowsPer);
-  stridedCopy([mainRows, n], sc, 0, [n, 1], c, cOffset, [ldc, 1]);
+  // Copy back finished chunks. A chunk a worker failed or timed out on is recomputed from the
+  // original operands straight into c (the worker may still write into the shared buffer later).
   let failed = false;
-  jobs.forEach(({ r0, rows }, i) => {
-    if (rows === 0) return;
-    if (Atomics.load(flag, i) === 0 && !failed) Atomics.wait(flag, i, 0, WAIT_TIMEOUT_MS);
-    if (Atomics.load(flag, i) === 1) {
+  for (let i = 0; i < chunks; i++) {
+    if (Atomics.load(states, i) === 1 && !failed) Atomics.wait(states, i, 1, WAIT_TIMEOUT_MS);
+    const r0 = i * chunkRows;
+    const rows = Math.min(chunkRows, m - r0);
+    if (Atomics.load(states, i) === 2) {
       stridedCopy([rows, n], sc, r0 * n, [n, 1], c, cOffset + r0 * ldc, [ldc, 1]);
     } else {
       failed = true;
-      const rowsA: MatrixView = { ...a, offset: a.offset + r0 * a.rowStride };
-      gemmKernel(rows, n, k, rowsA, b, c, cOffset + r0 * ldc, ldc, accumulate, scratch);
+      gemmKernel(rows, n, k, { ...a, offset: a.offset + r0 * a.rowStride }, b, c, cOffset + r0 * ldc, ldc, accumulate, scratch);
     }
-  });
+  }
   if (failed) shutDown();
   return true;
 }
