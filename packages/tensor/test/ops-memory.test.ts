@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   add, argMax, avgPool2d, clamp, concat, conv2d, conv2dTranspose, expandDims, indexSelect, logSoftmax, matMul, max, mean,
   memory, mul, norm, oneHot, pad, reshape, slice, softmax, split, stack, sub, sum, tensor, tidy, transpose, variance, where,
-  greater, maxPool2d, tile, broadcastTo, logSumExp, leakyRelu,
+  greater, maxPool2d, tile, broadcastTo, logSumExp, leakyRelu, setKernelHook, clone, flatten, squeeze,
 } from '../src/index';
 
 describe('op memory', () => {
@@ -52,5 +52,25 @@ describe('op memory', () => {
     ];
     for (const f of bad) expect(f).toThrow();
     expect(memory().numTensors).toBe(before);
+  });
+});
+
+describe('zero-copy ops and the kernel hook', () => {
+  it('reshape-like ops share data and report a Reshape record, so gradients can follow them', () => {
+    const records: { kernelName: string; attrs: object }[] = [];
+    const previous = setKernelHook({ record: (r) => records.push({ kernelName: r.kernelName, attrs: r.attrs }) });
+    try {
+      tidy(() => {
+        const x = tensor([1, 2, 3, 4]);
+        const before = memory().numDataBuffers;
+        squeeze(flatten(clone(reshape(x, [1, 2, 2]))));
+        expect(memory().numDataBuffers).toBe(before);
+        sum(reshape(x, [2, 2]), 0, true);
+      });
+    } finally {
+      setKernelHook(previous);
+    }
+    expect(records.map((r) => r.kernelName)).toEqual(['Reshape', 'Reshape', 'Reshape', 'Reshape', 'Reshape', 'Sum', 'Reshape']);
+    expect(records[0]!.attrs).toEqual({ shape: [1, 2, 2] });
   });
 });
