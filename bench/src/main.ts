@@ -3,11 +3,14 @@
  * `@tensorflow/tfjs-backend-cpu`, in one Node process. Prints a table of medians and the ratio
  * tfjs/tensorkit (above 1, tensorkit is faster); `npm run bench -- --json` prints the same data
  * as JSON on stdout (progress goes to stderr). `--filter <text>` runs only the benchmarks whose
- * name contains the text.
+ * name contains the text. `--threads <n>` sets the threads tensorkit's CPU backend may use for
+ * large products (default: its own, the number of cores up to 4; tfjs-backend-cpu always uses
+ * one), so `--threads 1` compares one core with one core.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorkit/backend-cpu/register';
+import { getCpuThreads, setCpuThreads } from '@tensorkit/backend-cpu';
 import * as tk from '@tensorkit/tensor';
 import { BENCHMARKS } from './benchmarks';
 import { formatTable, runBenchmark, type Result } from './harness';
@@ -16,6 +19,8 @@ async function main(argv: readonly string[]): Promise<void> {
   const json = argv.includes('--json');
   const filterAt = argv.indexOf('--filter');
   const filter = filterAt >= 0 ? argv[filterAt + 1] : undefined;
+  const threadsAt = argv.indexOf('--threads');
+  if (threadsAt >= 0) setCpuThreads(Number(argv[threadsAt + 1]));
 
   await tk.setBackend('cpu');
   await tf.setBackend('cpu');
@@ -34,7 +39,8 @@ async function main(argv: readonly string[]): Promise<void> {
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
   } else {
     process.stdout.write(
-      `tensorkit (cpu) vs @tensorflow/tfjs-backend-cpu ${tf.version_core}, Node ${process.version}: ` +
+      `tensorkit (cpu, ${getCpuThreads()} thread(s) for large products) vs @tensorflow/tfjs-backend-cpu ${tf.version_core} ` +
+        `(1 thread), Node ${process.version}: ` +
         `median ms per run, result read included; ratio = tfjs/tensorkit (> 1: tensorkit is faster)\n\n` +
         `${formatTable(results)}\n`,
     );
