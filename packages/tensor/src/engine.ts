@@ -158,9 +158,9 @@ export function memory(): MemoryInfo {
 }
 
 /** Wraps a data record in a new tensor, tracked by the innermost tidy scope. @internal */
-export function wrapRecord(record: DataRecord, shape: readonly number[], dtype: DType, track = true): Tensor {
+export function wrapRecord(record: DataRecord, shape: readonly number[], dtype: DType, track = true, id?: number): Tensor {
   const state = engineState();
-  const t = new Tensor(state.nextTensorId++, record, shape, dtype);
+  const t = new Tensor(id ?? state.nextTensorId++, record, shape, dtype);
   state.numTensors++;
   state.finalizer?.register(t, record, t);
   if (track) state.scopes[state.scopes.length - 1]?.tracked.push(t);
@@ -320,3 +320,34 @@ export function warnOnce(key: string, message: string): void {
 
 /** Registry errors are re-exported for op authors. @internal */
 export { RegistryError };
+
+/**
+ * A new tensor sharing `t`'s data (no copy) that the gradient tape never sees: no gradient
+ * flows back through it. PyTorch's `detach`; `stopGradient` in autograd is this.
+ *
+ * @example
+ * ```ts
+ * const target = detach(prediction); // same values, treated as a constant by grad()
+ * ```
+ */
+export function detach(t: Tensor): Tensor {
+  return shareData(t, t.shape);
+}
+
+/**
+ * A second handle on `t`: the same id and data, never disposed by `tidy`, never recorded. The
+ * autograd tape saves these so that the backward pass can use a tensor the user disposed, while
+ * ops on it still count as ops on `t` (same id), which keeps higher-order gradients connected.
+ * Dispose it when done.
+ * @internal
+ *
+ * @example
+ * ```ts
+ * const saved = alias(x); // saved.id === x.id
+ * ```
+ */
+export function alias(t: Tensor): Tensor {
+  assertLive(t, 'alias');
+  t.record.refCount++;
+  return wrapRecord(t.record, t.shape, t.dtype, false, t.id);
+}

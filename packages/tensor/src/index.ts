@@ -8,7 +8,7 @@ export { Tensor, isTensor, type NestedArray } from './tensor';
 export { Variable, variable, isVariable, type VariableOptions } from './variable';
 export { tensor, scalar, type TensorLike, type NestedInput, type ScalarLike } from './convert';
 export {
-  setBackend, getBackend, ready, memory, runKernel, runKernelMulti, setKernelHook, isRecording, noGradScope,
+  setBackend, getBackend, ready, memory, runKernel, runKernelMulti, setKernelHook, isRecording, noGradScope, detach, alias,
   type MemoryInfo,
 } from './engine';
 export type { KernelHook, KernelRecord } from './engine-state';
