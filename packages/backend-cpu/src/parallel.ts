@@ -90,31 +90,53 @@ function shutDown(): void {
   pool = null;
 }
 
+/** One product shared between threads: operands in SharedArrayBuffers, rows cut into chunks. */
+interface ChunkJob {
+  a: SharedArrayBuffer;
+  b: SharedArrayBuffer;
+  c: SharedArrayBuffer;
+  m: number;
+  n: number;
+  k: number;
+  accumulate: boolean;
+  /** Per chunk: 0 free, 1 taken, 2 done, 3 failed. */
+  states: SharedArrayBuffer;
+  chunkRows: number;
+  chunks: number;
+}
+
+/**
+ * The chunk loop every thread runs (the calling thread and each worker): claim a free chunk with
+ * compareExchange, compute its rows, publish done or failed. Self-contained: workers run its source.
+ */
+function claimChunks(job: ChunkJob, kernel: typeof gemmKernel, scratch: GemmScratch): void {
+  const states = new Int32Array(job.states);
+  const a = { data: new Float32Array(job.a), offset: 0, rowStride: job.k, colStride: 1 };
+  const b = { data: new Float32Array(job.b), offset: 0, rowStride: job.n, colStride: 1 };
+  const c = new Float32Array(job.c);
+  for (let i = 0; i < job.chunks; i++) {
+    if (Atomics.compareExchange(states, i, 0, 1) !== 0) continue;
+    const r0 = i * job.chunkRows;
+    a.offset = r0 * job.k;
+    let status = 2;
+    try {
+      kernel(Math.min(job.chunkRows, job.m - r0), job.n, job.k, a, b, c, r0 * job.n, job.n, job.accumulate, scratch);
+    } catch {
+      status = 3;
+    }
+    Atomics.store(states, i, status);
+    Atomics.notify(states, i);
+  }
+}
+
 function workerSource(): string {
   return `'use strict';
 const { parentPort, workerData } = require('node:worker_threads');
 const __name = (f) => f;
 const gemmKernel = (${gemmKernel.toString()});
 const scratch = { packA: new Float64Array(0), packB: new Float64Array(0), edge: new Float64Array(16) };
-parentPort.on('message', (j) => {
-  const states = new Int32Array(j.states);
-  const a = { data: new Float32Array(j.a), offset: 0, rowStride: j.k, colStride: 1 };
-  const b = { data: new Float32Array(j.b), offset: 0, rowStride: j.n, colStride: 1 };
-  const c = new Float32Array(j.c);
-  for (let i = 0; i < j.chunks; i++) {
-    if (Atomics.compareExchange(states, i, 0, 1) !== 0) continue;
-    const r0 = i * j.chunkRows;
-    a.offset = r0 * j.k;
-    let status = 2;
-    try {
-      gemmKernel(Math.min(j.chunkRows, j.m - r0), j.n, j.k, a, b, c, r0 * j.n, j.n, j.accumulate, scratch);
-    } catch (e) {
-      status = 3;
-    }
-    Atomics.store(states, i, status);
-    Atomics.notify(states, i);
-  }
-});
+const claimChunks = (${claimChunks.toString()});
+parentPort.on('message', (job) => claimChunks(job, gemmKernel, scratch));
 Atomics.store(new Int32Array(workerData.ready), workerData.index, 1);
 `;
 }
@@ -148,7 +170,7 @@ function getPool(): Pool | null {
   return pool;
 }
 
-function sharedF32(size: number): Float32Array {
+function sharedF32(size: number): Float32Array & { buffer: SharedArrayBuffer } {
   return new Float32Array(new SharedArrayBuffer(4 * Math.max(size, 1)));
 }
 
@@ -187,18 +209,9 @@ export function parallelGemm(
   stridedCopy([k, n], b.data as Float32Array, b.offset, [b.rowStride, b.colStride], sb, 0, [n, 1]);
   if (accumulate) stridedCopy([m, n], c, cOffset, [ldc, 1], sc, 0, [n, 1]);
   const states = new Int32Array(new SharedArrayBuffer(4 * chunks));
-  const job = { a: sa.buffer, b: sb.buffer, c: sc.buffer, m, n, k, accumulate, states: states.buffer, chunkRows, chunks };
+  const job: ChunkJob = { a: sa.buffer, b: sb.buffer, c: sc.buffer, m, n, k, accumulate, states: states.buffer, chunkRows, chunks };
   for (const w of workers) w.postMessage(job);
-
-  const aView: MatrixView = { data: sa, offset: 0, rowStride: k, colStride: 1 };
-  const bView: MatrixView = { data: sb, offset: 0, rowStride: n, colStride: 1 };
-  for (let i = 0; i < chunks; i++) {
-    if (Atomics.compareExchange(states, i, 0, 1) !== 0) continue;
-    const r0 = i * chunkRows;
-    aView.offset = r0 * k;
-    gemmKernel(Math.min(chunkRows, m - r0), n, k, aView, bView, sc, r0 * n, n, accumulate, scratch);
-    Atomics.store(states, i, 2);
-  }
+  claimChunks(job, gemmKernel, scratch);
 
   // Copy back finished chunks. A chunk a worker failed or timed out on is recomputed from the
   // original operands straight into c (the worker may still write into the shared buffer later).
