@@ -43,7 +43,7 @@ export interface LeakyReluOptions {
  */
 export function leakyRelu(x: TensorLike, options?: LeakyReluOptions): Tensor {
   return withOperands('leakyRelu', (ops) => {
-    const { negativeSlope = 0.01 } = optionsOf(options, 'leakyRelu');
+    const { negativeSlope = 0.01 } = optionsOf(options, 'leakyRelu', ['negativeSlope']);
     const alpha = assertNumber(negativeSlope, 'negativeSlope', 'leakyRelu', true);
     const t = castTo(ops, ops.tensor(x, 'x'), 'float32');
     return runKernel('LeakyRelu', [t], { alpha });
@@ -70,7 +70,7 @@ export interface HardTanhOptions {
  */
 export function hardTanh(x: TensorLike, options?: HardTanhOptions): Tensor {
   return withOperands('hardTanh', (ops) => {
-    const { minVal = -1, maxVal = 1 } = optionsOf(options, 'hardTanh');
+    const { minVal = -1, maxVal = 1 } = optionsOf(options, 'hardTanh', ['minVal', 'maxVal']);
     const min = assertNumber(minVal, 'minVal', 'hardTanh');
     const max = assertNumber(maxVal, 'maxVal', 'hardTanh');
     if (min > max) {

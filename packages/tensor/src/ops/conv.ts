@@ -31,6 +31,8 @@ export interface Conv2DOptions {
   groups?: number;
 }
 
+const CONV_OPTIONS = ['strides', 'padding', 'dilation', 'groups'] as const;
+
 /** Resolves a padding option to `[top, bottom, left, right]` for kernel size `[kh, kw]`. */
 function resolvePadding(
   padding: unknown,
@@ -86,7 +88,7 @@ function convGeometry(
   filterShape: readonly number[],
   op: string,
 ): Geometry & { info: Conv2DInfo } {
-  const { strides = 1, padding = 'valid', dilation = 1, groups = 1 } = optionsOf(options, op);
+  const { strides = 1, padding = 'valid', dilation = 1, groups = 1 } = optionsOf(options, op, CONV_OPTIONS);
   const s = pairArg(strides, 'strides', op, 1);
   const d = pairArg(dilation, 'dilation', op, 1);
   const g = assertInt(groups, 'groups', op, 1);
@@ -179,7 +181,7 @@ export function conv1d(x: TensorLike, filter: TensorLike, options?: Conv1DOption
   return withOperands(op, (ops) => {
     let t = floatArg(ops, x, 'x', op);
     const f = floatArg(ops, filter, 'filter', op);
-    const { strides = 1, padding = 'valid', dilation = 1, groups = 1 } = optionsOf(options, op);
+    const { strides = 1, padding = 'valid', dilation = 1, groups = 1 } = optionsOf(options, op, CONV_OPTIONS);
     const squeeze = t.rank === 2;
     if (squeeze) t = ops.temp(reshapeShared(t, [1, ...t.shape]));
     if (t.rank !== 3) {
@@ -305,7 +307,10 @@ export function conv2dTranspose(x: TensorLike, filter: TensorLike, options?: Con
     const [t, squeeze] = batched(ops, floatArg(ops, x, 'x', op), op);
     const f = floatArg(ops, filter, 'filter', op);
     assertFilterRank(f, op, '[kh, kw, outC/groups, inC]');
-    const { strides = 1, padding = 'valid', dilation = 1, groups = 1, outputPadding = 0 } = optionsOf(options, op);
+    const { strides = 1, padding = 'valid', dilation = 1, groups = 1, outputPadding = 0 } = optionsOf(options, op, [
+      ...CONV_OPTIONS,
+      'outputPadding',
+    ]);
     const s = pairArg(strides, 'strides', op, 1);
     const d = pairArg(dilation, 'dilation', op, 1);
     const g = assertInt(groups, 'groups', op, 1);

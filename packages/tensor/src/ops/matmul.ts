@@ -30,7 +30,7 @@ function productOperands(ops: Operands, a: TensorLike, b: TensorLike, op: string
 
 function matMulImpl(op: string, a: TensorLike, b: TensorLike, options: MatMulOptions | undefined): Tensor {
   return withOperands(op, (ops) => {
-    const opts = optionsOf(options, op);
+    const opts = optionsOf(options, op, ['transposeA', 'transposeB']);
     const tA = flag(opts.transposeA, 'transposeA', op);
     const tB = flag(opts.transposeB, 'transposeB', op);
     const [x, y] = productOperands(ops, a, b, op);

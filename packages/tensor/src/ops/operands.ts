@@ -151,11 +151,23 @@ export function assertBool(value: unknown, name: string, op: string): boolean {
   return value;
 }
 
-/** Requires an options object (or undefined, giving `{}`). @internal */
-export function optionsOf<T extends object>(options: T | undefined, op: string): T {
+/**
+ * Requires an options object (or undefined, giving `{}`) whose keys are all in `known`. An
+ * unknown key is an error, not ignored: `conv1d(x, w, { stride: 2 })` would otherwise run with
+ * stride 1 and no warning for a JavaScript caller. @internal
+ */
+export function optionsOf<T extends object>(options: T | undefined, op: string, known: readonly string[]): T {
   if (options === undefined) return {} as T;
   if (typeof options !== 'object' || options === null || Array.isArray(options) || isTensor(options)) {
     throw new ArgumentError('INVALID_ARGUMENT', `${op}: options must be an object like { ... }, got ${describe(options)}`);
+  }
+  for (const key of Object.keys(options)) {
+    if (known.includes(key)) continue;
+    const near = known.find((k) => k.toLowerCase().startsWith(key.toLowerCase().slice(0, 4)));
+    throw new ArgumentError(
+      'INVALID_ARGUMENT',
+      `${op}: unknown option '${key}'${near ? `; did you mean '${near}'?` : ''} (options: ${known.join(', ')})`,
+    );
   }
   return options;
 }

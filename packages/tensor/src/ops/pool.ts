@@ -37,8 +37,15 @@ export interface AvgPool2DOptions {
   divisorOverride?: number;
 }
 
-function poolAttrs(options: MaxPool2DOptions | AvgPool2DOptions | undefined, op: string): Pool2DAttrs {
-  const opts = optionsOf(options, op) as Partial<MaxPool2DOptions>;
+const POOL_OPTIONS = ['poolSize', 'strides', 'padding', 'ceilMode'] as const;
+const AVG_ONLY_OPTIONS = ['countIncludePad', 'divisorOverride'] as const;
+
+function poolAttrs(
+  options: MaxPool2DOptions | AvgPool2DOptions | undefined,
+  op: string,
+  known: readonly string[] = [...POOL_OPTIONS, 'dilation'],
+): Pool2DAttrs {
+  const opts = optionsOf(options, op, known) as Partial<MaxPool2DOptions>;
   if (opts.poolSize === undefined) {
     throw new ArgumentError('INVALID_ARGUMENT', `${op}: 'poolSize' is required, e.g. ${op}(x, { poolSize: 2 })`);
   }
@@ -51,11 +58,12 @@ function poolAttrs(options: MaxPool2DOptions | AvgPool2DOptions | undefined, op:
 }
 
 function avgAttrs(options: AvgPool2DOptions | undefined, op: string): AvgPool2DAttrs {
-  const opts = optionsOf(options, op);
+  const known = [...POOL_OPTIONS, ...AVG_ONLY_OPTIONS, 'dilation'];
+  const opts = optionsOf(options, op, known);
   if ('dilation' in opts) {
     throw new ArgumentError('INVALID_ARGUMENT', `${op}: average pooling has no 'dilation' (as in PyTorch); remove it`);
   }
-  const base = poolAttrs(opts, op);
+  const base = poolAttrs(opts, op, known);
   const countIncludePad = opts.countIncludePad === undefined ? true : assertBool(opts.countIncludePad, 'countIncludePad', op);
   const divisorOverride = opts.divisorOverride === undefined ? 0 : assertInt(opts.divisorOverride, 'divisorOverride', op, 1);
   return { ...base, countIncludePad, divisorOverride };

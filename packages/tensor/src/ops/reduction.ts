@@ -232,7 +232,7 @@ export interface VarianceOptions {
 
 function varianceImpl(x: TensorLike, options: VarianceOptions | undefined, op: string): Tensor {
   return tidy(() => {
-    const { axis, keepDims, unbiased = true } = optionsOf(options, op);
+    const { axis, keepDims, unbiased = true } = optionsOf(options, op, ['axis', 'keepDims', 'unbiased']);
     const t = floatOperand(x, op);
     const axes = axesArg(axis, t.rank, op);
     const keep = keepDimsArg(keepDims, op);
