@@ -13,4 +13,5 @@ export * from './runner';
 export * from './kernels';
 export { tensorOpsTable } from './cases/tensor-ops';
 export { layersTable, layersExcluded } from './cases/layers';
-export { defineConformanceSuite, conformanceCoverage, type ConformanceOptions } from './suite';
+export { higherOrderTable } from './cases/higher-order';
+export { defineConformanceSuite, conformanceCoverage, type ConformanceOptions, type FileCoverage } from './suite';

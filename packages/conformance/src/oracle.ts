@@ -4,6 +4,7 @@
  * The fixtures are imported as JSON modules, not read with `fs`, so that the suite also runs
  * inside a browser (vitest browser mode, for the WebGL backend).
  */
+import higherOrderJson from '../fixtures/higher_order.json';
 import layersJson from '../fixtures/layers.json';
 import tensorOpsJson from '../fixtures/tensor_ops.json';
 
@@ -44,3 +45,6 @@ export const tensorOpsFixture = tensorOpsJson as unknown as OracleFile;
 
 /** `layers.json`: linear, norms, embedding, conv1d/2d, conv_transpose2d, pooling, LSTM/GRU cells. */
 export const layersFixture = layersJson as unknown as OracleFile;
+
+/** `higher_order.json`: second derivatives, double backward, Hessian-vector products. */
+export const higherOrderFixture = higherOrderJson as unknown as OracleFile;

@@ -3,6 +3,7 @@
  * {@link runForward}, which converts the inputs, runs the op and reads the outputs back in
  * PyTorch's layout.
  */
+import { vjp } from '@tensorkit/autograd';
 import { dispose, tensor, tidy, type Tensor } from '@tensorkit/tensor';
 import { fromTorch, toTorch, type HostTensor, type Layout } from './from-torch';
 import type { OracleCase, OracleTensor, Params } from './oracle';
@@ -17,9 +18,9 @@ export type CaseOutputs = Readonly<Record<string, Tensor>>;
 /**
  * One entry of a case table: how to run every oracle case with a given `op` id.
  *
- * `forward` is a pure, synchronous function of the converted inputs, so that it can run inside
- * `tidy` now and be differentiated later: the gradient runner (autograd issue) takes the
- * vector-Jacobian product of `forward` over the outputs in `grad_of`, with the oracle's upstream
+ * `forward` is a pure, synchronous function of the converted inputs, so that it runs inside
+ * `tidy` and can be differentiated: {@link runGrads} takes the vector-Jacobian product of
+ * `forward` over the outputs in `grad_of` ({@link forwardVjp}), with the oracle's upstream
  * converted by `outputLayouts`, and converts each gradient back with `inputLayouts` (a gradient
  * has its input's layout). An op whose gradient cannot be checked that way adds a `grads` runner
  * of its own next to `forward`.
@@ -35,8 +36,9 @@ export interface OpRunner {
   readonly forward: (inputs: CaseInputs, params: Params, c: OracleCase) => CaseOutputs;
   /**
    * Computes the oracle's `grads` (vector-Jacobian products of the outputs in `grad_of` with
-   * `upstream`, in tensorkit layout) for the case's float inputs, by input name. Added by the
-   * autograd issue; when present, the suite checks every case that has `grads`.
+   * `upstream`, in tensorkit layout) for the case's float inputs, by input name. Optional: without
+   * it the gradients are the VJP of `forward` ({@link forwardVjp}). The suite checks the grads of
+   * every case that has them either way.
    */
   readonly grads?: (inputs: CaseInputs, upstream: CaseOutputs, params: Params, c: OracleCase) => CaseOutputs;
 }
@@ -105,13 +107,44 @@ export function upstreamOf(c: OracleCase): Record<string, OracleTensor> {
 }
 
 /**
+ * The generic gradient of a case: the vector-Jacobian product (autograd's `vjp`) of
+ * `runner.forward` over the outputs in `grad_of`, with `upstream`, with respect to the inputs
+ * named in the oracle's `grads`. Every other input (int indices, bool conditions, labels) is a
+ * constant, as in PyTorch. Gradients come back in tensorkit layout, by input name.
+ */
+export function forwardVjp(runner: OpRunner, inputs: CaseInputs, upstream: CaseOutputs, params: Params, c: OracleCase): CaseOutputs {
+  const wrt = Object.keys(c.grads ?? {});
+  const gradOf = c.grad_of ?? [];
+  if (gradOf.length === 0) throw new Error(`case ${c.name} has grads but no grad_of`);
+  const f = (...xs: Tensor[]): Tensor[] => {
+    const all: Record<string, Tensor> = { ...inputs };
+    wrt.forEach((name, i) => {
+      all[name] = xs[i]!;
+    });
+    const outputs = runner.forward(all, params, c);
+    return gradOf.map((name) => {
+      const y = outputs[name];
+      if (y === undefined) throw new Error(`the runner of '${c.op}' returned no output '${name}' (grad_of of case ${c.name})`);
+      return y;
+    });
+  };
+  const dys = gradOf.map((name) => {
+    const dy = upstream[name];
+    if (dy === undefined) throw new Error(`case ${c.name}: no upstream for output '${name}'`);
+    return dy;
+  });
+  // vjp takes one dy for a single output and a list for several.
+  const { grads } = vjp(f, wrt.map((name) => input(inputs, name)), dys.length === 1 ? dys[0]! : dys);
+  return Object.fromEntries(wrt.map((name, i) => [name, grads[i]!]));
+}
+
+/**
  * Runs a case's gradient: converts its inputs and upstream (with `outputLayouts`), calls
- * `runner.grads` inside `tidy`, and converts each gradient back to PyTorch's layout with its
- * input's layout. Throws if the runner has no `grads` or does not return exactly the oracle's grads.
+ * `runner.grads` (or {@link forwardVjp}) inside `tidy`, and converts each gradient back to
+ * PyTorch's layout with its input's layout. Throws if the result is not exactly the oracle's grads.
  */
 export async function runGrads(runner: OpRunner, c: OracleCase): Promise<Record<string, HostTensor>> {
-  if (runner.grads === undefined) throw new Error(`the runner of '${c.op}' has no grads`);
-  const gradsFn = runner.grads;
+  const gradsFn = runner.grads ?? ((x: CaseInputs, up: CaseOutputs, p: Params, cc: OracleCase) => forwardVjp(runner, x, up, p, cc));
   const inputs: Record<string, Tensor> = {};
   const upstream: Record<string, Tensor> = {};
   let grads: CaseOutputs = {};

@@ -4,11 +4,12 @@
 import { getKernel } from '@tensorkit/core';
 import { getBackend, memory, setBackend, type MemoryInfo } from '@tensorkit/tensor';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { higherOrderTable } from './cases/higher-order';
 import { layersExcluded, layersTable } from './cases/layers';
 import { tensorOpsTable } from './cases/tensor-ops';
 import { compareWithOracle } from './compare';
 import { REQUIRED_KERNELS } from './kernels';
-import { layersFixture, tensorOpsFixture, type OracleCase, type OracleFile } from './oracle';
+import { higherOrderFixture, layersFixture, tensorOpsFixture, type OracleCase, type OracleFile } from './oracle';
 import { runForward, runGrads, type CaseTable } from './runner';
 import { resolveTolerance, type ToleranceOverrides } from './tolerance';
 
@@ -42,7 +43,16 @@ interface FileSpec {
 const FILES: readonly FileSpec[] = [
   { file: tensorOpsFixture, table: tensorOpsTable, excluded: {} },
   { file: layersFixture, table: layersTable, excluded: layersExcluded },
+  { file: higherOrderFixture, table: higherOrderTable, excluded: {} },
 ];
+
+/**
+ * Whether the suite checks a case's gradients: every case with oracle `grads` whose op has a
+ * runner (the VJP of its `forward`, or its own `grads`), so none is skipped silently.
+ */
+function checksGrads(spec: FileSpec, c: OracleCase): boolean {
+  return c.grads !== undefined && spec.table[c.op] !== undefined;
+}
 
 /** Runs one case forward (or its gradients) and compares every output (or grad) with the oracle. */
 async function checkCase(spec: FileSpec, c: OracleCase, options: ConformanceOptions, what: 'forward' | 'grads'): Promise<void> {
@@ -63,8 +73,9 @@ async function checkCase(spec: FileSpec, c: OracleCase, options: ConformanceOpti
 
 /**
  * Declares the conformance suite for one backend: every primitive kernel is registered, and
- * every oracle case (all of `tensor_ops.json`; the conv and pool cases of `layers.json`) matches
- * PyTorch within its tolerance. Call it at the top level of a test file of a leaf package.
+ * every oracle case (all of `tensor_ops.json` and `higher_order.json`; the conv and pool cases of
+ * `layers.json`) matches PyTorch within its tolerance, gradients included. Call it at the top level
+ * of a test file of a leaf package.
  *
  * @example
  * ```ts
@@ -123,8 +134,7 @@ export function defineConformanceSuite(options: ConformanceOptions): void {
         for (const c of spec.file.cases) {
           if (spec.excluded[c.op] !== undefined && spec.table[c.op] === undefined) continue;
           declare(`${family}/${c.name}`, c.name, () => checkCase(spec, c, options, 'forward'));
-          // Gradient checks run for the op ids whose runner has `grads` (autograd issue).
-          if (c.grads !== undefined && spec.table[c.op]?.grads !== undefined) {
+          if (checksGrads(spec, c)) {
             declare(`${family}/${c.name} grads`, `${c.name} grads`, () => checkCase(spec, c, options, 'grads'));
           }
         }
@@ -144,15 +154,34 @@ export function defineConformanceSuite(options: ConformanceOptions): void {
   });
 }
 
+/** What {@link conformanceCoverage} reports for one fixture file. */
+export interface FileCoverage {
+  readonly family: string;
+  /** Op ids with a runner. */
+  readonly run: string[];
+  /** Op ids deliberately excluded (with the issue that brings them). */
+  readonly excluded: string[];
+  /** Op ids with neither: the suite fails on them. */
+  readonly uncovered: string[];
+  /** Names of the cases whose oracle `grads` the suite checks. */
+  readonly gradsChecked: string[];
+  /** Names of the cases with oracle `grads` that are not checked (their op is excluded or uncovered). */
+  readonly gradsNotChecked: string[];
+}
+
 /** The op ids of each fixture the suite runs, and those it excludes (for reports and tests). */
-export function conformanceCoverage(): { family: string; run: string[]; excluded: string[]; uncovered: string[] }[] {
-  return FILES.map(({ file, table, excluded }) => {
+export function conformanceCoverage(): FileCoverage[] {
+  return FILES.map((spec) => {
+    const { file, table, excluded } = spec;
     const ops = [...new Set(file.cases.map((c) => c.op))];
+    const withGrads = file.cases.filter((c) => c.grads !== undefined);
     return {
       family: file.family,
       run: ops.filter((op) => table[op] !== undefined),
       excluded: ops.filter((op) => table[op] === undefined && excluded[op] !== undefined),
       uncovered: ops.filter((op) => table[op] === undefined && excluded[op] === undefined),
+      gradsChecked: withGrads.filter((c) => checksGrads(spec, c)).map((c) => c.name),
+      gradsNotChecked: withGrads.filter((c) => !checksGrads(spec, c)).map((c) => c.name),
     };
   });
 }

@@ -12,9 +12,10 @@ import type { Tolerance } from './compare';
  * - `reduction`: sums, means, variances, logsumexp, softmax with ±1000 inputs (1e-4 / 1e-5);
  * - `matmul` (1e-4 / 1e-5);
  * - `conv`: convolutions and transposed convolutions (1e-4 / 1e-5);
- * - `pool`: max and average pooling (1e-4 / 1e-5).
+ * - `pool`: max and average pooling (1e-4 / 1e-5);
+ * - `higherOrder`: second derivatives, double backward, Hessian-vector products (1e-4 / 1e-5).
  */
-export type ToleranceCategory = 'elementwise' | 'reduction' | 'matmul' | 'conv' | 'pool';
+export type ToleranceCategory = 'elementwise' | 'reduction' | 'matmul' | 'conv' | 'pool' | 'higherOrder';
 
 /** The oracle README's float32 tolerances. */
 export const DEFAULT_TOLERANCES: Readonly<Record<ToleranceCategory, Tolerance>> = {
@@ -23,6 +24,7 @@ export const DEFAULT_TOLERANCES: Readonly<Record<ToleranceCategory, Tolerance>> 
   matmul: { rtol: 1e-4, atol: 1e-5 },
   conv: { rtol: 1e-4, atol: 1e-5 },
   pool: { rtol: 1e-4, atol: 1e-5 },
+  higherOrder: { rtol: 1e-4, atol: 1e-5 },
 };
 
 /** A backend's tolerance overrides: per category, and per case name (`"<file>/<case>"` or `"<case>"`). */
