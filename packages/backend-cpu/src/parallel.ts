@@ -10,8 +10,8 @@ import { ArgumentError } from '@tensorkit/core';
 import { gemmKernel, type GemmScratch, type MatrixView } from './gemm-kernel';
 import { stridedCopy } from './util';
 
-/** Products below this many multiply-adds stay on the calling thread. */
-const PARALLEL_MIN_WORK = 2 ** 21;
+/** Products below this many multiply-adds (~1.5 ms on one core) stay on the calling thread. */
+const PARALLEL_MIN_WORK = 2 ** 23;
 /** How long the calling thread waits for a worker before giving up on threading. */
 const WAIT_TIMEOUT_MS = 30_000;
 
@@ -111,9 +111,9 @@ interface ChunkJob {
  */
 function claimChunks(job: ChunkJob, kernel: typeof gemmKernel, scratch: GemmScratch): void {
   const states = new Int32Array(job.states);
-  const a = { data: new Float32Array(job.a), offset: 0, rowStride: job.k, colStride: 1 };
-  const b = { data: new Float32Array(job.b), offset: 0, rowStride: job.n, colStride: 1 };
-  const c = new Float32Array(job.c);
+  const a = { data: new Float32Array(job.a, 0, job.m * job.k), offset: 0, rowStride: job.k, colStride: 1 };
+  const b = { data: new Float32Array(job.b, 0, job.k * job.n), offset: 0, rowStride: job.n, colStride: 1 };
+  const c = new Float32Array(job.c, 0, job.m * job.n);
   for (let i = 0; i < job.chunks; i++) {
     if (Atomics.compareExchange(states, i, 0, 1) !== 0) continue;
     const r0 = i * job.chunkRows;
@@ -170,8 +170,19 @@ function getPool(): Pool | null {
   return pool;
 }
 
-function sharedF32(size: number): Float32Array & { buffer: SharedArrayBuffer } {
-  return new Float32Array(new SharedArrayBuffer(4 * Math.max(size, 1)));
+/**
+ * Shared operand buffers, reused between products: once a product completes, every chunk of it is
+ * claimed, so no worker touches them again (each product gets a fresh chunk-state buffer).
+ */
+const sharedBuffers: SharedArrayBuffer[] = [];
+
+function sharedF32(slot: number, size: number): Float32Array & { buffer: SharedArrayBuffer } {
+  let buffer = sharedBuffers[slot];
+  if (!buffer || buffer.byteLength < 4 * size) {
+    buffer = new SharedArrayBuffer(4 * Math.max(size, 1024));
+    sharedBuffers[slot] = buffer;
+  }
+  return new Float32Array(buffer, 0, size);
 }
 
 /**
@@ -200,11 +211,11 @@ export function parallelGemm(
   // Rows are cut into chunks that every thread claims with compareExchange (0 free, 1 taken,
   // 2 done, 3 failed), so a worker descheduled by a busy machine only delays its current chunk.
   const parts = workers.length + 1;
-  const chunkRows = Math.max(32, Math.ceil(m / (parts * 8) / 4) * 4);
+  const chunkRows = Math.max(32, Math.ceil(m / (parts * 4) / 4) * 4);
   const chunks = Math.ceil(m / chunkRows);
-  const sa = sharedF32(m * k);
-  const sb = sharedF32(k * n);
-  const sc = sharedF32(m * n);
+  const sa = sharedF32(0, m * k);
+  const sb = sharedF32(1, k * n);
+  const sc = sharedF32(2, m * n);
   stridedCopy([m, k], a.data as Float32Array, a.offset, [a.rowStride, a.colStride], sa, 0, [k, 1]);
   stridedCopy([k, n], b.data as Float32Array, b.offset, [b.rowStride, b.colStride], sb, 0, [n, 1]);
   if (accumulate) stridedCopy([m, n], c, cOffset, [ldc, 1], sc, 0, [n, 1]);
@@ -227,6 +238,9 @@ export function parallelGemm(
       gemmKernel(rows, n, k, { ...a, offset: a.offset + r0 * a.rowStride }, b, c, cOffset + r0 * ldc, ldc, accumulate, scratch);
     }
   }
-  if (failed) shutDown();
+  if (failed) {
+    shutDown();
+    sharedBuffers.length = 0; // a late worker may still write into them
+  }
   return true;
 }

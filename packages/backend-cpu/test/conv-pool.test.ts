@@ -46,6 +46,8 @@ const convCases: [string, number[], number[], Conv2DAttrs][] = [
   ['pointwise', [2, 5, 4, 6], [1, 1, 6, 5], { strides: [1, 1], pads: [0, 0, 0, 0], dilations: [1, 1], groups: 1 }],
   ['pointwise groups', [2, 3, 4, 6], [1, 1, 3, 4], { strides: [1, 1], pads: [0, 0, 0, 0], dilations: [1, 1], groups: 2 }],
   ['big channels', [1, 8, 8, 20], [3, 3, 20, 33], { strides: [1, 1], pads: [1, 1, 1, 1], dilations: [1, 1], groups: 1 }],
+  // 4096 rows x 576 columns per image: the im2col buffer holds one image, so two blocks run.
+  ['several im2col blocks', [2, 64, 64, 64], [3, 3, 64, 2], { strides: [1, 1], pads: [1, 1, 1, 1], dilations: [1, 1], groups: 1 }],
 ];
 
 describe('convolution', () => {

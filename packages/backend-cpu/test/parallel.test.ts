@@ -9,7 +9,7 @@ describe('multi-threaded GEMM (Node worker_threads)', () => {
   it('splits large products over workers with bit-identical results, transposed and accumulating', async () => {
     setCpuThreads(2);
     expect(getCpuThreads()).toBe(2);
-    const [m, n, k] = [203, 97, 161];
+    const [m, n, k] = [203, 97, 461]; // 9.1M multiply-adds: above the threading threshold
     const a = randn(m * k, 1);
     const b = randn(k * n, 2);
     // A is read transposed (stored [k, m]), B row-major inside a larger buffer.
@@ -27,9 +27,9 @@ describe('multi-threaded GEMM (Node worker_threads)', () => {
     let ran = false;
     for (let i = 0; i < 50 && !ran; i++) {
       await sleep(20);
-      const probe = new Float32Array(4 * 64 * 64);
-      ran = parallelGemm(64, 64, 1024, { data: new Float32Array(64 * 1024), offset: 0, rowStride: 1024, colStride: 1 },
-        { data: new Float32Array(1024 * 64), offset: 0, rowStride: 64, colStride: 1 }, probe, 0, 64, false, createGemmScratch());
+      const probe = new Float32Array(64 * 128);
+      ran = parallelGemm(64, 128, 1024, { data: new Float32Array(64 * 1024), offset: 0, rowStride: 1024, colStride: 1 },
+        { data: new Float32Array(1024 * 128), offset: 0, rowStride: 128, colStride: 1 }, probe, 0, 128, false, createGemmScratch());
     }
     expect(ran).toBe(true);
     expect(parallelGemm(m, n, k, aView, bView, actual, 0, n + 3, true, createGemmScratch())).toBe(true);
@@ -41,9 +41,9 @@ describe('multi-threaded GEMM (Node worker_threads)', () => {
   it('setCpuThreads(1) keeps everything on the calling thread and validates its argument', () => {
     setCpuThreads(1);
     expect(getCpuThreads()).toBe(1);
-    const c = new Float32Array(64 * 64);
+    const c = new Float32Array(64 * 128);
     const big: MatrixView = { data: new Float32Array(64 * 1024), offset: 0, rowStride: 1024, colStride: 1 };
-    expect(parallelGemm(64, 64, 1024, big, { data: new Float32Array(1024 * 64), offset: 0, rowStride: 64, colStride: 1 }, c, 0, 64, false, createGemmScratch())).toBe(false);
+    expect(parallelGemm(64, 128, 1024, big, { data: new Float32Array(1024 * 128), offset: 0, rowStride: 128, colStride: 1 }, c, 0, 128, false, createGemmScratch())).toBe(false);
     expect(() => setCpuThreads(0)).toThrow(/integer >= 1/);
   });
 });

@@ -20,15 +20,21 @@ function isPointwise(info: Conv2DInfo): boolean {
   );
 }
 
+/** Images per im2col block: the column buffer stays under 2^22 floats (16 MB). */
+function imagesPerBlock(info: Conv2DInfo): number {
+  return Math.max(1, Math.min(info.batch, Math.floor(2 ** 22 / Math.max(1, rowsOf(info) * depthOf(info)))));
+}
+
 /**
- * The one im2col/col2im loop. With `toCols`, fills `cols` (`[rows, depth]`) from image `b`, group
- * `g` of `x` (zeros for padding); otherwise scatter-adds `cols` back into `x` (the adjoint).
+ * The one im2col/col2im loop. With `toCols`, fills `cols` (`[rows, depth]`, from row `row0`) from
+ * image `b`, group `g` of `x` (zeros for padding); otherwise scatter-adds `cols` back into `x`
+ * (the adjoint).
  */
-function im2col(info: Conv2DInfo, x: Float32Array, b: number, g: number, cols: Float32Array, toCols: boolean): void {
+function im2col(info: Conv2DInfo, x: Float32Array, b: number, g: number, cols: Float32Array, row0: number, toCols: boolean): void {
   const { inH, inW, inC, outH, outW, kh, kw, strideH, strideW, dilationH, dilationW, padTop, padLeft, inCPerGroup: cg } = info;
   const depth = depthOf(info);
   const imageBase = b * inH * inW * inC + g * cg;
-  let r = 0;
+  let r = row0;
   for (let oh = 0; oh < outH; oh++) {
     for (let ow = 0; ow < outW; ow++, r++) {
       let col = r * depth;
@@ -49,12 +55,15 @@ function im2col(info: Conv2DInfo, x: Float32Array, b: number, g: number, cols: F
   }
 }
 
-/** The im2col matrix of image `b`, group `g` as a gemm operand (a view of `x` when pointwise). */
-function columnsView(info: Conv2DInfo, x: Float32Array, b: number, g: number, scratch: Float32Array): MatrixView {
+/**
+ * The im2col matrix of images `b0..b0+nb`, group `g`, as one gemm operand of `nb * rows` rows (a
+ * view of `x` itself when pointwise).
+ */
+function columnsView(info: Conv2DInfo, x: Float32Array, b0: number, nb: number, g: number, scratch: Float32Array): MatrixView {
   if (isPointwise(info)) {
-    return { data: x, offset: b * rowsOf(info) * info.inC + g * info.inCPerGroup, rowStride: info.inC, colStride: 1 };
+    return { data: x, offset: b0 * rowsOf(info) * info.inC + g * info.inCPerGroup, rowStride: info.inC, colStride: 1 };
   }
-  im2col(info, x, b, g, scratch, true);
+  for (let i = 0; i < nb; i++) im2col(info, x, b0 + i, g, scratch, i * rowsOf(info), true);
   return { data: scratch, offset: 0, rowStride: depthOf(info), colStride: 1 };
 }
 
@@ -89,11 +98,13 @@ export const conv2DCpu = defineCpuKernel('Conv2D', ({ inputs, attrs, backend }) 
   const rows = rowsOf(info);
   const { outC, outCPerGroup: ocg } = info;
   const out = new Float32Array(info.batch * rows * outC);
-  const scratch = new Float32Array(isPointwise(info) ? 0 : rows * depthOf(info));
-  for (let b = 0; b < info.batch; b++) {
+  const block = isPointwise(info) ? info.batch : imagesPerBlock(info);
+  const scratch = new Float32Array(isPointwise(info) ? 0 : block * rows * depthOf(info));
+  for (let b0 = 0; b0 < info.batch; b0 += block) {
+    const nb = Math.min(block, info.batch - b0);
     for (let g = 0; g < info.groups; g++) {
       const w: MatrixView = { data: ws, offset: g * ocg, rowStride: outC, colStride: 1 };
-      gemm(rows, ocg, depthOf(info), columnsView(info, xs, b, g, scratch), w, out, b * rows * outC + g * ocg, outC, false);
+      gemm(nb * rows, ocg, depthOf(info), columnsView(info, xs, b0, nb, g, scratch), w, out, b0 * rows * outC + g * ocg, outC, false);
     }
   }
   return backend.makeOutput(out, [info.batch, info.outH, info.outW, outC], 'float32');
@@ -122,16 +133,18 @@ export const conv2DBackpropInputCpu = defineCpuKernel('Conv2DBackpropInput', ({ 
   const { outC, outCPerGroup: ocg } = info;
   const dx = new Float32Array(info.batch * info.inH * info.inW * info.inC);
   const pointwise = isPointwise(info);
-  const cols = new Float32Array(rows * depth);
-  for (let b = 0; b < info.batch; b++) {
+  const block = pointwise ? info.batch : imagesPerBlock(info);
+  const cols = new Float32Array(pointwise ? 0 : block * rows * depth);
+  for (let b0 = 0; b0 < info.batch; b0 += block) {
+    const nb = Math.min(block, info.batch - b0);
     for (let g = 0; g < info.groups; g++) {
-      const dyView: MatrixView = { data: dys, offset: b * rows * outC + g * ocg, rowStride: outC, colStride: 1 };
+      const dyView: MatrixView = { data: dys, offset: b0 * rows * outC + g * ocg, rowStride: outC, colStride: 1 };
       const wT: MatrixView = { data: ws, offset: g * ocg, rowStride: 1, colStride: outC };
       if (pointwise) {
-        gemm(rows, depth, ocg, dyView, wT, dx, b * rows * info.inC + g * info.inCPerGroup, info.inC, false);
+        gemm(nb * rows, depth, ocg, dyView, wT, dx, b0 * rows * info.inC + g * info.inCPerGroup, info.inC, false);
       } else {
-        gemm(rows, depth, ocg, dyView, wT, cols, 0, depth, false);
-        im2col(info, dx, b, g, cols, false);
+        gemm(nb * rows, depth, ocg, dyView, wT, cols, 0, depth, false);
+        for (let i = 0; i < nb; i++) im2col(info, dx, b0 + i, g, cols, i * rows, false);
       }
     }
   }
@@ -159,13 +172,15 @@ export const conv2DBackpropFilterCpu = defineCpuKernel('Conv2DBackpropFilter', (
   const depth = depthOf(info);
   const { outC, outCPerGroup: ocg } = info;
   const dw = new Float32Array(depth * outC);
-  const scratch = new Float32Array(isPointwise(info) ? 0 : rows * depth);
-  for (let b = 0; b < info.batch; b++) {
+  const block = isPointwise(info) ? info.batch : imagesPerBlock(info);
+  const scratch = new Float32Array(isPointwise(info) ? 0 : block * rows * depth);
+  for (let b0 = 0; b0 < info.batch; b0 += block) {
+    const nb = Math.min(block, info.batch - b0);
     for (let g = 0; g < info.groups; g++) {
-      const cols = columnsView(info, xs, b, g, scratch);
+      const cols = columnsView(info, xs, b0, nb, g, scratch);
       const colsT: MatrixView = { data: cols.data, offset: cols.offset, rowStride: cols.colStride, colStride: cols.rowStride };
-      const dyView: MatrixView = { data: dys, offset: b * rows * outC + g * ocg, rowStride: outC, colStride: 1 };
-      gemm(depth, ocg, rows, colsT, dyView, dw, g * ocg, outC, b > 0);
+      const dyView: MatrixView = { data: dys, offset: b0 * rows * outC + g * ocg, rowStride: outC, colStride: 1 };
+      gemm(depth, ocg, nb * rows, colsT, dyView, dw, g * ocg, outC, b0 > 0);
     }
   }
   return backend.makeOutput(dw, [...attrs.filterShape], 'float32');
