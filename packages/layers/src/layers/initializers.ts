@@ -1,0 +1,55 @@
+/**
+ * How layers take initializers and regularizers: registered names or plugin objects.
+ */
+import { ArgumentError, lookup } from '@tensorkit/core';
+import { rand, type Tensor } from '@tensorkit/tensor';
+import type { Penalty } from '../module';
+
+/** What layers need of an initializer plugin (`@tensorkit/init` provides them). */
+export interface InitializerLike {
+  readonly name: string;
+  sample(shape: readonly number[], options?: { seed?: number }): Tensor;
+}
+
+/** A weight initializer: a registered name (`'glorotUniform'`) or an initializer plugin. */
+export type InitializerSpec = string | InitializerLike;
+
+/** What layers need of a regularizer plugin. */
+export interface RegularizerLike extends Penalty {
+  readonly name: string;
+}
+
+/** A weight regularizer: a registered name (`'l2'`) or a regularizer plugin. */
+export type RegularizerSpec = string | RegularizerLike;
+
+/** Resolves an initializer now (unknown names fail at layer creation); `undefined` keeps the default. */
+export function resolveInitializer(spec: unknown, option: string, layer: string): InitializerLike | undefined {
+  if (spec === undefined) return undefined;
+  const plugin: unknown = typeof spec === 'string' ? lookup('initializer', spec) : spec;
+  if (typeof plugin !== 'object' || plugin === null || typeof (plugin as InitializerLike).sample !== 'function') {
+    throw new ArgumentError('INVALID_ARGUMENT', `${layer}: '${option}' must be a registered initializer name or an initializer plugin, got ${typeof spec}`);
+  }
+  return plugin as InitializerLike;
+}
+
+/** Resolves a regularizer now; `undefined` means none. */
+export function resolveRegularizer(spec: unknown, option: string, layer: string): RegularizerLike | undefined {
+  if (spec === undefined || spec === null) return undefined;
+  const plugin: unknown = typeof spec === 'string' ? lookup('regularizer', spec) : spec;
+  if (typeof plugin !== 'object' || plugin === null || typeof (plugin as RegularizerLike).penalty !== 'function') {
+    throw new ArgumentError('INVALID_ARGUMENT', `${layer}: '${option}' must be a registered regularizer name or a regularizer plugin, got ${typeof spec}`);
+  }
+  return plugin as RegularizerLike;
+}
+
+/**
+ * A new weight of `shape`: from `init` when given, else PyTorch's default for linear and conv
+ * layers, U(-1/√fanIn, 1/√fanIn). That is both `kaiming_uniform_(a=√5)` of the weight and the
+ * bias draw, so one function serves both.
+ */
+export function initWeight(init: InitializerLike | undefined, shape: readonly number[], fanIn: number, seed: number | undefined): Tensor {
+  const options = seed === undefined ? {} : { seed };
+  if (init !== undefined) return init.sample(shape, options);
+  const bound = fanIn > 0 ? 1 / Math.sqrt(fanIn) : 0;
+  return rand(shape, { low: -bound, high: bound, ...options });
+}
