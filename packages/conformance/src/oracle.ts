@@ -6,6 +6,7 @@
  */
 import higherOrderJson from '../fixtures/higher_order.json';
 import layersJson from '../fixtures/layers.json';
+import lossesJson from '../fixtures/losses.json';
 import tensorOpsJson from '../fixtures/tensor_ops.json';
 
 /** A tensor of the oracle: flat row-major `data`; float unless `dtype` says otherwise. */
@@ -48,3 +49,6 @@ export const layersFixture = layersJson as unknown as OracleFile;
 
 /** `higher_order.json`: second derivatives, double backward, Hessian-vector products. */
 export const higherOrderFixture = higherOrderJson as unknown as OracleFile;
+
+/** `losses.json`: 21 losses × reductions; grads wrt the prediction (and the target where smooth). */
+export const lossesFixture = lossesJson as unknown as OracleFile;

@@ -6,10 +6,12 @@ import { getBackend, memory, setBackend, type MemoryInfo } from '@tensorkit/tens
 import { beforeAll, describe, expect, it } from 'vitest';
 import { higherOrderTable } from './cases/higher-order';
 import { layersExcluded, layersTable } from './cases/layers';
+import { lossesTable } from './cases/losses';
 import { tensorOpsTable } from './cases/tensor-ops';
 import { compareWithOracle } from './compare';
 import { REQUIRED_KERNELS } from './kernels';
 import { higherOrderFixture, layersFixture, tensorOpsFixture, type OracleCase, type OracleFile } from './oracle';
+import { lossesFixture } from './oracle';
 import { runForward, runGrads, type CaseTable } from './runner';
 import { resolveTolerance, type ToleranceOverrides } from './tolerance';
 
@@ -44,6 +46,7 @@ const FILES: readonly FileSpec[] = [
   { file: tensorOpsFixture, table: tensorOpsTable, excluded: {} },
   { file: layersFixture, table: layersTable, excluded: layersExcluded },
   { file: higherOrderFixture, table: higherOrderTable, excluded: {} },
+  { file: lossesFixture, table: lossesTable, excluded: {} },
 ];
 
 /**
