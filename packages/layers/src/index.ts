@@ -12,3 +12,8 @@ export type { ActivationLike, ActivationSpec } from './layers/activation-spec';
 export type { InitializerLike, InitializerSpec, RegularizerLike, RegularizerSpec } from './layers/initializers';
 export { Dense, dense, denseLayer, type DenseOptions } from './layers/dense';
 export { Flatten, flatten, flattenLayer, type FlattenOptions } from './layers/flatten';
+// training, callbacks, metrics, regularizers, save/load (engineer B)
+export * from './training/index';
+export * from './callbacks/index';
+export * from './metrics/index';
+export * from './regularizers/index';

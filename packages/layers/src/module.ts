@@ -2,6 +2,12 @@ import { ArgumentError, ShapeError, formatShape } from '@tensorkit/core';
 import { noGrad } from '@tensorkit/autograd';
 import { isTensor, variable, type Tensor, type Variable } from '@tensorkit/tensor';
 import { formatSummary } from './summary';
+import type { History } from './callbacks/history';
+import type { Logs } from './callbacks/callback';
+import { compile as compileModel } from './training/compile';
+import { fit as fitModel, type FitOptions } from './training/fit';
+import { evaluate as evaluateModel, predict as predictModel, type BatchOptions } from './training/evaluate';
+import type { CompileConfig } from './training/types';
 
 /** Options of {@link Module.loadStateDict}. */
 export interface LoadStateDictOptions {
@@ -346,6 +352,56 @@ export abstract class Module {
    */
   summary(): string {
     return formatSummary(this);
+  }
+
+  /**
+   * Configures training: optimizer, loss and metrics, by registered name or object (see
+   * {@link compile}). Warns when the output activation and the loss disagree about logits.
+   *
+   * @example
+   * ```ts
+   * model.compile({ optimizer: 'adam', loss: 'crossEntropy', metrics: ['accuracy'] });
+   * ```
+   */
+  compile(config: CompileConfig): void {
+    compileModel(this, config);
+  }
+
+  /**
+   * Trains the compiled model (see {@link fit}): `batchSize: n` is batch gradient descent,
+   * `1` stochastic, `k` mini-batch. Resolves to the {@link History}.
+   *
+   * @example
+   * ```ts
+   * const h = await model.fit(x, y, { epochs: 10, batchSize: 32, validationSplit: 0.2 });
+   * ```
+   */
+  fit(x: Tensor, y: Tensor, options?: FitOptions): Promise<History> {
+    return fitModel(this, x, y, options);
+  }
+
+  /**
+   * Loss and metrics over `(x, y)` in eval mode (see {@link evaluate}).
+   *
+   * @example
+   * ```ts
+   * const { loss, accuracy } = await model.evaluate(xTest, yTest);
+   * ```
+   */
+  evaluate(x: Tensor, y: Tensor, options?: BatchOptions): Promise<Logs> {
+    return evaluateModel(this, x, y, options);
+  }
+
+  /**
+   * Outputs for `x` in eval mode, batched (see {@link predict}).
+   *
+   * @example
+   * ```ts
+   * const probs = await model.predict(xTest);
+   * ```
+   */
+  predict(x: Tensor, options?: BatchOptions): Promise<Tensor> {
+    return predictModel(this, x, options);
   }
 
   /**

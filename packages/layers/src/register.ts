@@ -11,5 +11,9 @@
  */
 import { use } from '@tensorkit/core';
 import { layerPlugins } from './plugins';
+import { METRIC_PLUGINS } from './metrics/index';
+import { REGULARIZER_PLUGINS } from './regularizers/index';
+import { CALLBACK_PLUGINS } from './callbacks/index';
 
 use(layerPlugins);
+use(METRIC_PLUGINS, REGULARIZER_PLUGINS, CALLBACK_PLUGINS);
