@@ -116,8 +116,10 @@ export async function fit(model: Module, x: Tensor, y: Tensor, options: FitOptio
   const shuffle = options.shuffle ?? true;
 
   const history = new History();
-  const callbacks = [history, ...(options.callbacks ?? []).map(resolveCallback)];
-  if (verbose !== 0 && !callbacks.some((c) => c instanceof ProgressBar)) callbacks.push(new ProgressBar(verbose === 2 ? { live: false } : {}));
+  // Keras's order: the default progress bar first, History last (so it records keys callbacks add, like lr)
+  const callbacks = (options.callbacks ?? []).map(resolveCallback);
+  if (verbose !== 0 && !callbacks.some((c) => c instanceof ProgressBar)) callbacks.unshift(new ProgressBar(verbose === 2 ? { live: false } : {}));
+  callbacks.push(history);
 
   ensureBuilt(model, data.x);
   const optimizer = optimizerOf(model, compiled);
