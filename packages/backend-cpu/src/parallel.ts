@@ -1,10 +1,11 @@
 /*
- * Optional multi-threaded GEMM for Node: large products are split by rows over worker threads that
- * share the operands through SharedArrayBuffer, while the calling thread computes its own share and
- * then blocks in Atomics.wait. Feature-detected (process.getBuiltinModule, SharedArrayBuffer); in
- * browsers and bundles without Node builtins it is simply off. Workers are unref'd, so they never
- * keep a process alive, and any failure (a worker error, a timeout) disables threading and the
- * affected rows are recomputed on the calling thread. Results are bit-identical to one thread.
+ * Optional multi-threaded GEMM for Node: large products are cut into row chunks that the calling
+ * thread and worker threads claim from a shared counter (operands in SharedArrayBuffers). The
+ * calling thread never waits long: a chunk a worker is still computing after about one chunk-time
+ * (its thread descheduled on a busy machine) is recomputed on the calling thread. Feature-detected
+ * (process.getBuiltinModule, SharedArrayBuffer, Atomics); in browsers and bundles without Node
+ * builtins it is simply off. Workers are unref'd, so they never keep a process alive; a worker
+ * error disables threading. Results are bit-identical to one thread.
  */
 import { ArgumentError } from '@tensorkit/core';
 import { gemmKernel, type GemmScratch, type MatrixView } from './gemm-kernel';
@@ -12,8 +13,6 @@ import { stridedCopy } from './util';
 
 /** Products below this many multiply-adds (~1.5 ms on one core) stay on the calling thread. */
 const PARALLEL_MIN_WORK = 2 ** 23;
-/** How long the calling thread waits for a worker before giving up on threading. */
-const WAIT_TIMEOUT_MS = 30_000;
 
 interface WorkerLike {
   postMessage(message: unknown): void;
@@ -107,15 +106,18 @@ interface ChunkJob {
 
 /**
  * The chunk loop every thread runs (the calling thread and each worker): claim a free chunk with
- * compareExchange, compute its rows, publish done or failed. Self-contained: workers run its source.
+ * compareExchange, compute its rows, publish done or failed. Returns how many chunks this thread
+ * computed. Self-contained: workers run its source.
  */
-function claimChunks(job: ChunkJob, kernel: typeof gemmKernel, scratch: GemmScratch): void {
+function claimChunks(job: ChunkJob, kernel: typeof gemmKernel, scratch: GemmScratch): number {
   const states = new Int32Array(job.states);
   const a = { data: new Float32Array(job.a, 0, job.m * job.k), offset: 0, rowStride: job.k, colStride: 1 };
   const b = { data: new Float32Array(job.b, 0, job.k * job.n), offset: 0, rowStride: job.n, colStride: 1 };
   const c = new Float32Array(job.c, 0, job.m * job.n);
+  let done = 0;
   for (let i = 0; i < job.chunks; i++) {
     if (Atomics.compareExchange(states, i, 0, 1) !== 0) continue;
+    done++;
     const r0 = i * job.chunkRows;
     a.offset = r0 * job.k;
     let status = 2;
@@ -127,6 +129,7 @@ function claimChunks(job: ChunkJob, kernel: typeof gemmKernel, scratch: GemmScra
     Atomics.store(states, i, status);
     Atomics.notify(states, i);
   }
+  return done;
 }
 
 function workerSource(): string {
@@ -137,6 +140,12 @@ const gemmKernel = (${gemmKernel.toString()});
 const scratch = { packA: new Float64Array(0), packB: new Float64Array(0), edge: new Float64Array(16) };
 const claimChunks = (${claimChunks.toString()});
 parentPort.on('message', (job) => claimChunks(job, gemmKernel, scratch));
+// Warm the JIT before taking real work, so the calling thread never waits on interpreted code.
+{
+  const w = { data: new Float32Array(64 * 64).fill(1), offset: 0, rowStride: 64, colStride: 1 };
+  const out = new Float32Array(64 * 64);
+  for (let i = 0; i < 40; i++) gemmKernel(64, 64, 64, w, w, out, 0, 64, false, scratch);
+}
 Atomics.store(new Int32Array(workerData.ready), workerData.index, 1);
 `;
 }
@@ -222,25 +231,31 @@ export function parallelGemm(
   const states = new Int32Array(new SharedArrayBuffer(4 * chunks));
   const job: ChunkJob = { a: sa.buffer, b: sb.buffer, c: sc.buffer, m, n, k, accumulate, states: states.buffer, chunkRows, chunks };
   for (const w of workers) w.postMessage(job);
-  claimChunks(job, gemmKernel, scratch);
+  const start = performance.now();
+  const mine = claimChunks(job, gemmKernel, scratch);
+  // How long one chunk takes here: a worker chunk still running after about that long is late
+  // (its thread was descheduled on a busy machine), and computing it again beats waiting.
+  const patience = Math.max(0.5, (performance.now() - start) / Math.max(1, mine));
 
-  // Copy back finished chunks. A chunk a worker failed or timed out on is recomputed from the
-  // original operands straight into c (the worker may still write into the shared buffer later).
+  // Copy back finished chunks. A chunk that failed or is late is recomputed from the original
+  // operands straight into c; its worker may still write into the shared buffers later, so those
+  // are then dropped instead of reused.
   let failed = false;
+  let late = false;
   for (let i = 0; i < chunks; i++) {
-    if (Atomics.load(states, i) === 1 && !failed) Atomics.wait(states, i, 1, WAIT_TIMEOUT_MS);
+    if (Atomics.load(states, i) === 1) Atomics.wait(states, i, 1, patience);
     const r0 = i * chunkRows;
     const rows = Math.min(chunkRows, m - r0);
-    if (Atomics.load(states, i) === 2) {
+    const state = Atomics.load(states, i);
+    if (state === 2) {
       stridedCopy([rows, n], sc, r0 * n, [n, 1], c, cOffset + r0 * ldc, [ldc, 1]);
     } else {
-      failed = true;
+      if (state === 3) failed = true;
+      else late = true;
       gemmKernel(rows, n, k, { ...a, offset: a.offset + r0 * a.rowStride }, b, c, cOffset + r0 * ldc, ldc, accumulate, scratch);
     }
   }
-  if (failed) {
-    shutDown();
-    sharedBuffers.length = 0; // a late worker may still write into them
-  }
+  if (failed) shutDown();
+  if (failed || late) sharedBuffers.length = 0;
   return true;
 }
