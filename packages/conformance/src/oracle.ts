@@ -7,6 +7,8 @@
 import higherOrderJson from '../fixtures/higher_order.json';
 import layersJson from '../fixtures/layers.json';
 import lossesJson from '../fixtures/losses.json';
+import lrSchedulersJson from '../fixtures/lr_schedulers.json';
+import optimizersJson from '../fixtures/optimizers.json';
 import tensorOpsJson from '../fixtures/tensor_ops.json';
 
 /** A tensor of the oracle: flat row-major `data`; float unless `dtype` says otherwise. */
@@ -52,3 +54,9 @@ export const higherOrderFixture = higherOrderJson as unknown as OracleFile;
 
 /** `losses.json`: 21 losses × reductions; grads wrt the prediction (and the target where smooth). */
 export const lossesFixture = lossesJson as unknown as OracleFile;
+
+/** `optimizers.json`: 25-step trajectories of 9 optimizers and their variants; gradient clipping. */
+export const optimizersFixture = optimizersJson as unknown as OracleFile;
+
+/** `lr_schedulers.json`: 30-epoch learning-rate sequences. */
+export const lrSchedulersFixture = lrSchedulersJson as unknown as OracleFile;

@@ -7,11 +7,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { higherOrderTable } from './cases/higher-order';
 import { layersExcluded, layersTable } from './cases/layers';
 import { lossesTable } from './cases/losses';
+import { lrSchedulersExcluded } from './cases/lr-schedulers';
+import { optimizersTable } from './cases/optimizers';
 import { tensorOpsTable } from './cases/tensor-ops';
 import { compareWithOracle } from './compare';
 import { REQUIRED_KERNELS } from './kernels';
 import { higherOrderFixture, layersFixture, tensorOpsFixture, type OracleCase, type OracleFile } from './oracle';
 import { lossesFixture } from './oracle';
+import { lrSchedulersFixture, optimizersFixture } from './oracle';
 import { runForward, runGrads, type CaseTable } from './runner';
 import { resolveTolerance, type ToleranceOverrides } from './tolerance';
 
@@ -47,6 +50,8 @@ const FILES: readonly FileSpec[] = [
   { file: layersFixture, table: layersTable, excluded: layersExcluded },
   { file: higherOrderFixture, table: higherOrderTable, excluded: {} },
   { file: lossesFixture, table: lossesTable, excluded: {} },
+  { file: optimizersFixture, table: optimizersTable, excluded: {} },
+  { file: lrSchedulersFixture, table: {}, excluded: lrSchedulersExcluded },
 ];
 
 /**
