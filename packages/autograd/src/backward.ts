@@ -16,8 +16,15 @@ function gradFuncOf(kernelName: string): GradFunc {
   );
 }
 
-/** The nodes on a path from some x to some y, in recording order. */
-function pathNodes(nodes: readonly TapeNode[], xIds: ReadonlySet<number>, yIds: ReadonlySet<number>): TapeNode[] {
+/**
+ * The nodes on a path from some x to some y, in recording order, and the ids of every tensor
+ * that depends on some x (only those need a gradient).
+ */
+function pathNodes(
+  nodes: readonly TapeNode[],
+  xIds: ReadonlySet<number>,
+  yIds: ReadonlySet<number>,
+): { path: TapeNode[]; fromX: ReadonlySet<number> } {
   const fromX = new Set(xIds);
   const forward: TapeNode[] = [];
   for (const n of nodes) {
@@ -35,13 +42,14 @@ function pathNodes(nodes: readonly TapeNode[], xIds: ReadonlySet<number>, yIds: 
       for (const id of n.inputIds) toY.add(id);
     }
   }
-  return kept.reverse();
+  return { path: kept.reverse(), fromX };
 }
 
-function nodeGrads(node: TapeNode, dys: readonly (Tensor | null)[]): readonly (Tensor | null)[] {
+function nodeGrads(node: TapeNode, dys: readonly (Tensor | null)[], fromX: ReadonlySet<number>): readonly (Tensor | null)[] {
   if (node.gradFn) return node.gradFn(dys, { inputs: node.inputs, outputs: node.outputs });
   const dy = dys[0] ?? zerosLike(node.outputs[0]!);
-  return gradFuncOf(node.kernelName)(dy, { inputs: node.inputs, outputs: node.outputs, attrs: node.attrs });
+  const needsInputGrad = node.inputIds.map((id) => fromX.has(id));
+  return gradFuncOf(node.kernelName)(dy, { inputs: node.inputs, outputs: node.outputs, attrs: node.attrs, needsInputGrad });
 }
 
 /**
@@ -65,12 +73,12 @@ export function backward(tape: Tape, ys: readonly Tensor[], dys: readonly Tensor
       const prev = acc.get(y.id);
       acc.set(y.id, prev ? add(prev, dys[k]!) : dys[k]!);
     });
-    const nodes = pathNodes(tape.nodes, new Set(xs.map((x) => x.id)), new Set(ys.map((y) => y.id)));
+    const { path: nodes, fromX } = pathNodes(tape.nodes, new Set(xs.map((x) => x.id)), new Set(ys.map((y) => y.id)));
     for (let i = nodes.length - 1; i >= 0; i--) {
       const node = nodes[i]!;
       const dyList = node.outputIds.map((id) => acc.get(id) ?? null);
       if (dyList.every((d) => d === null)) continue;
-      const grads = nodeGrads(node, dyList);
+      const grads = nodeGrads(node, dyList, fromX);
       node.inputs.forEach((input, j) => {
         const g = grads[j];
         if (!g || input.dtype !== 'float32') return;

@@ -13,6 +13,18 @@ export interface SavedTensors<A = Record<string, unknown>> {
   readonly inputs: readonly Tensor[];
   readonly outputs: readonly Tensor[];
   readonly attrs: A;
+  /**
+   * Per input, whether its gradient can reach a tensor being differentiated (the input depends on
+   * one). A gradient function may return `null` for the others to skip their cost, as the matMul
+   * and conv gradients do (the gradient of a network's input batch is never needed in training).
+   * Absent means every gradient is needed.
+   */
+  readonly needsInputGrad?: readonly boolean[];
+}
+
+/** Whether input `i`'s gradient is needed (see {@link SavedTensors.needsInputGrad}). @internal */
+export function needsInputGrad(saved: SavedTensors<unknown>, i: number): boolean {
+  return saved.needsInputGrad?.[i] !== false;
 }
 
 /**
