@@ -1,22 +1,15 @@
 /**
  * The benchmark list. Each entry prepares the same inputs for tensorkit and TensorFlow.js and
- * times one run of each, result read back included. Add new benchmarks (an MLP gradient step, an
- * Adam update, a training step) as entries of {@link BENCHMARKS}.
+ * times one run of each, result read back included. Add new benchmarks (an Adam update, a
+ * training step) as entries of {@link BENCHMARKS}.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tk from '@tensorkit/tensor';
 import type { Benchmark, Prepared } from './harness';
+import { mlpGradStep } from './mlp-grad';
+import { randomData } from './random-data';
 
-/** Deterministic float32 data in [-1, 1) (a 32-bit LCG), the same for both libraries. */
-export function randomData(n: number, seed = 1): Float32Array {
-  const out = new Float32Array(n);
-  let s = seed >>> 0;
-  for (let i = 0; i < n; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    out[i] = s / 2 ** 31 - 1;
-  }
-  return out;
-}
+export { randomData };
 
 /**
  * A benchmark of a function of float32 inputs: `tkFn` and `tfFn` compute the same thing on
@@ -75,4 +68,5 @@ export const BENCHMARKS: readonly Benchmark[] = [
   binaryOrUnary(`relu ${N}`, [[N]], (x) => tk.relu(x!), (x) => tf.relu(x!), { reps: 15 }),
   binaryOrUnary(`sigmoid ${N}`, [[N]], (x) => tk.sigmoid(x!), (x) => tf.sigmoid(x!), { reps: 15 }),
   binaryOrUnary(`sum ${N}`, [[N]], (x) => tk.sum(x!), (x) => tf.sum(x!), { reps: 15 }),
+  mlpGradStep,
 ];
