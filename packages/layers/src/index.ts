@@ -17,3 +17,4 @@ export * from './training/index';
 export * from './callbacks/index';
 export * from './metrics/index';
 export * from './regularizers/index';
+export * from './io/index';

@@ -43,6 +43,8 @@ export abstract class Layer extends Module {
   readonly inputShape: number[] | undefined;
   /** Whether {@link Layer.build} has run. */
   built = false;
+  /** The input shape (batch axis first) the layer was built for; saved models rebuild from it. */
+  buildShape: number[] | undefined = undefined;
 
   constructor(options: LayerOptions = {}) {
     super();
@@ -83,6 +85,7 @@ export abstract class Layer extends Module {
     this.computeOutputShape(inputShape);
     this.buildWeights(inputShape);
     this.built = true;
+    this.buildShape = [...inputShape];
   }
 
   /**
