@@ -1,6 +1,25 @@
 import type { LayerPlugin } from './layer';
+import { activationLayer } from './layers/activation';
+import { addLayer } from './layers/add';
+import { avgPool2dLayer } from './layers/avg-pool2d';
+import { batchNormLayer } from './layers/batch-norm';
+import { conv1dLayer } from './layers/conv1d';
+import { conv2dLayer } from './layers/conv2d';
+import { conv2dTransposeLayer } from './layers/conv2d-transpose';
 import { denseLayer } from './layers/dense';
+import { dropoutLayer } from './layers/dropout';
+import { embeddingLayer } from './layers/embedding';
 import { flattenLayer } from './layers/flatten';
+import { globalAvgPool2dLayer } from './layers/global-avg-pool2d';
+import { gruLayer } from './layers/gru';
+import { gruCellLayer } from './layers/gru-cell';
+import { layerNormLayer } from './layers/layer-norm';
+import { lstmLayer } from './layers/lstm';
+import { lstmCellLayer } from './layers/lstm-cell';
+import { maxPool2dLayer } from './layers/max-pool2d';
+import { preluLayer } from './layers/prelu';
+import { reshapeLayer } from './layers/reshape';
+import { residualLayer } from './layers/residual';
 
 /**
  * Every layer plugin of this package; `import '@tensorkit/layers/register'` registers them all.
@@ -11,4 +30,8 @@ import { flattenLayer } from './layers/flatten';
  * use(layerPlugins);
  * ```
  */
-export const layerPlugins: readonly LayerPlugin[] = [denseLayer, flattenLayer];
+export const layerPlugins: readonly LayerPlugin[] = [
+  denseLayer, flattenLayer, reshapeLayer, conv1dLayer, conv2dLayer, conv2dTransposeLayer, maxPool2dLayer, avgPool2dLayer,
+  globalAvgPool2dLayer, dropoutLayer, batchNormLayer, layerNormLayer, embeddingLayer, activationLayer, preluLayer,
+  lstmCellLayer, gruCellLayer, lstmLayer, gruLayer, addLayer, residualLayer,
+];

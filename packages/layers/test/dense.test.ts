@@ -2,7 +2,7 @@ import '@tensorkit/backend-cpu/register';
 import { tensor, zeros, matMul, add, relu, type Tensor } from '@tensorkit/tensor';
 import { describe, expect, it } from 'vitest';
 import { Dense, dense, denseLayer } from '../src/index';
-import { expectClose, expectError, values } from './helpers';
+import { expectClose, expectError, values } from './assert';
 
 describe('dense', () => {
   it('builds a [in, out] kernel on first call and computes x·W + b on the last axis', () => {

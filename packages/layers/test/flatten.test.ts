@@ -2,7 +2,7 @@ import '@tensorkit/backend-cpu/register';
 import { arange, reshape } from '@tensorkit/tensor';
 import { describe, expect, it } from 'vitest';
 import { flatten, flattenLayer } from '../src/index';
-import { expectError, values } from './helpers';
+import { expectError, values } from './assert';
 
 describe('flatten', () => {
   it('keeps the batch axis and flattens the rest in row-major (H, W, C) order', () => {

@@ -3,7 +3,7 @@ import { noGrad, variableGrads } from '@tensorkit/autograd';
 import { add, clone, memory, mean, mul, ones, randn, square, sub, tensor, tidy, zeros, type Tensor } from '@tensorkit/tensor';
 import { describe, expect, it } from 'vitest';
 import { Module, Sequential, dense, flatten, type Penalty } from '../src/index';
-import { expectError, values } from './helpers';
+import { expectError, values } from './assert';
 
 /** A two-branch model: y = a(x) + b(x), with a frozen scale parameter and a buffer. */
 class TwoTower extends Module {

@@ -2,7 +2,7 @@ import '@tensorkit/backend-cpu/register';
 import { zeros, randn } from '@tensorkit/tensor';
 import { describe, expect, it } from 'vitest';
 import { ModuleList, Sequential, dense, flatten } from '../src/index';
-import { expectError, values } from './helpers';
+import { expectError, values } from './assert';
 
 describe('Sequential', () => {
   it('applies layers in order; names parameters layers.<i>.<name>', () => {

@@ -1,31 +1,14 @@
-import { CORE_VERSION } from '@tensorkit/core';
-import { add, matMul, type Tensor, type Variable } from '@tensorkit/tensor';
-import { Layer, type LayerOptions, type LayerPlugin } from '../layer';
-import { activationConfig, resolveActivation, type ActivationSpec, type ResolvedActivation } from './activation-spec';
-import { boolArg, intArg, optionsOf, seedArg } from './args';
-import {
-  initWeight, resolveInitializer, resolveRegularizer, type InitializerLike, type InitializerSpec, type RegularizerLike, type RegularizerSpec,
-} from './initializers';
+import { matMul, type Tensor, type Variable } from '@tensorkit/tensor';
+import { Layer, type LayerOptions } from '../layer';
+import { intArg, optionsOf } from './args';
+import { layerPlugin } from './plugin';
+import { KERNEL_OPTIONS, KernelSpec, type KernelOptions } from './weights';
 
 /** Options of {@link dense}. */
-export interface DenseOptions extends LayerOptions {
+export interface DenseOptions extends LayerOptions, KernelOptions {
   /** The number of output features. Required. */
   units: number;
-  /** Applied to the output: a registered name (`'relu'`), a plugin or a function. Default none. */
-  activation?: ActivationSpec;
-  /** Add a learned bias. Default true. */
-  useBias?: boolean;
-  /** The kernel's initializer. Default `torchDefault` (PyTorch's `nn.Linear` init). */
-  kernelInitializer?: InitializerSpec;
-  /** The bias's initializer. Default PyTorch's U(±1/√in). */
-  biasInitializer?: InitializerSpec;
-  /** A penalty on the kernel added to the training loss (e.g. `'l2'`). */
-  kernelRegularizer?: RegularizerSpec;
-  /** Seeds the initial weights (the global generator otherwise). */
-  seed?: number;
 }
-
-const KNOWN = ['units', 'activation', 'useBias', 'kernelInitializer', 'biasInitializer', 'kernelRegularizer', 'seed', 'inputShape'] as const;
 
 /**
  * A fully connected layer, `y = activation(x · kernel + bias)`, with a kernel `[in, out]` (the
@@ -39,28 +22,19 @@ const KNOWN = ['units', 'activation', 'useBias', 'kernelInitializer', 'biasIniti
  */
 export class Dense extends Layer {
   readonly className = 'dense';
+  /** The number of output features. */
   readonly units: number;
-  readonly useBias: boolean;
   /** `[in, out]`, once built. */
   kernel: Variable | undefined;
   /** `[out]`, once built (when `useBias`). */
   bias: Variable | undefined;
-  private readonly activation: ResolvedActivation;
-  private readonly kernelInit: InitializerLike | undefined;
-  private readonly biasInit: InitializerLike | undefined;
-  private readonly regularizer: RegularizerLike | undefined;
-  private readonly seed: number | undefined;
+  private readonly spec: KernelSpec;
 
   constructor(options: DenseOptions) {
-    const o = optionsOf(options, 'dense', KNOWN);
+    const o = optionsOf(options, 'dense', ['units', 'inputShape', ...KERNEL_OPTIONS]);
     super(o);
     this.units = intArg(o.units, 'units', 'dense');
-    this.useBias = boolArg(o.useBias ?? true, 'useBias', 'dense');
-    this.activation = resolveActivation(o.activation, 'dense');
-    this.kernelInit = resolveInitializer(o.kernelInitializer, 'kernelInitializer', 'dense');
-    this.biasInit = resolveInitializer(o.biasInitializer, 'biasInitializer', 'dense');
-    this.regularizer = resolveRegularizer(o.kernelRegularizer, 'kernelRegularizer', 'dense');
-    this.seed = seedArg(o.seed, 'dense');
+    this.spec = new KernelSpec(o, 'dense');
   }
 
   /** The input feature count, once built. */
@@ -76,31 +50,17 @@ export class Dense extends Layer {
 
   protected override buildWeights(inputShape: readonly number[]): void {
     const fanIn = inputShape.at(-1)!;
-    this.kernel = this.addParameter('kernel', initWeight(this.kernelInit, [fanIn, this.units], fanIn, this.seed));
-    if (this.useBias) {
-      this.bias = this.addParameter('bias', initWeight(this.biasInit, [this.units], fanIn, this.seed === undefined ? undefined : this.seed + 1));
-    }
-    if (this.regularizer) this.addPenalty(this.kernel, this.regularizer);
+    this.kernel = this.addParameter('kernel', this.spec.kernel([fanIn, this.units], fanIn));
+    if (this.spec.useBias) this.bias = this.addParameter('bias', this.spec.bias([this.units], fanIn));
+    if (this.spec.regularizer) this.addPenalty(this.kernel, this.spec.regularizer);
   }
 
   forward(x: Tensor): Tensor {
-    const y = matMul(x, this.kernel!);
-    const z = this.bias ? add(y, this.bias) : y;
-    return this.activation.fn ? this.activation.fn(z) : z;
+    return this.spec.finish(matMul(x, this.kernel!), this.bias);
   }
 
   override getConfig(): Record<string, unknown> {
-    const name = (i: { name: string } | undefined): string | undefined => i?.name;
-    return {
-      ...super.getConfig(),
-      units: this.units,
-      activation: activationConfig(this.activation, 'dense'),
-      useBias: this.useBias,
-      ...(this.kernelInit ? { kernelInitializer: name(this.kernelInit) } : {}),
-      ...(this.biasInit ? { biasInitializer: name(this.biasInit) } : {}),
-      ...(this.regularizer ? { kernelRegularizer: name(this.regularizer) } : {}),
-      ...(this.seed === undefined ? {} : { seed: this.seed }),
-    };
+    return { ...super.getConfig(), units: this.units, ...this.spec.config('dense') };
   }
 }
 
@@ -122,14 +82,7 @@ export function dense(options: DenseOptions): Dense {
  *
  * @example
  * ```ts
- * use(denseLayer);
  * lookup('layer', 'dense');
  * ```
  */
-export const denseLayer: LayerPlugin = {
-  kind: 'layer',
-  name: 'dense',
-  package: '@tensorkit/layers',
-  coreVersion: CORE_VERSION,
-  create: (config) => new Dense(config as DenseOptions),
-};
+export const denseLayer = layerPlugin<DenseOptions>('dense', (c) => new Dense(c));

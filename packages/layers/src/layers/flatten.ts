@@ -1,7 +1,7 @@
-import { CORE_VERSION } from '@tensorkit/core';
 import { reshape, type Tensor } from '@tensorkit/tensor';
-import { Layer, type LayerOptions, type LayerPlugin } from '../layer';
+import { Layer, type LayerOptions } from '../layer';
 import { optionsOf } from './args';
+import { layerPlugin } from './plugin';
 
 /** Options of {@link flatten}. */
 export type FlattenOptions = LayerOptions;
@@ -53,10 +53,4 @@ export function flatten(options: FlattenOptions = {}): Flatten {
  * lookup('layer', 'flatten');
  * ```
  */
-export const flattenLayer: LayerPlugin = {
-  kind: 'layer',
-  name: 'flatten',
-  package: '@tensorkit/layers',
-  coreVersion: CORE_VERSION,
-  create: (config) => new Flatten(config as FlattenOptions),
-};
+export const flattenLayer = layerPlugin<FlattenOptions>('flatten', (c) => new Flatten(c));
