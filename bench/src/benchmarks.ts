@@ -5,6 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tk from '@tensorkit/tensor';
+import { adamStep } from './adam-step';
 import type { Benchmark, Prepared } from './harness';
 import { mlpGradStep } from './mlp-grad';
 import { randomData } from './random-data';
@@ -69,4 +70,5 @@ export const BENCHMARKS: readonly Benchmark[] = [
   binaryOrUnary(`sigmoid ${N}`, [[N]], (x) => tk.sigmoid(x!), (x) => tf.sigmoid(x!), { reps: 15 }),
   binaryOrUnary(`sum ${N}`, [[N]], (x) => tk.sum(x!), (x) => tf.sum(x!), { reps: 15 }),
   mlpGradStep,
+  adamStep,
 ];
