@@ -4,7 +4,9 @@
  * The fixtures are imported as JSON modules, not read with `fs`, so that the suite also runs
  * inside a browser (vitest browser mode, for the WebGL backend).
  */
+import activationsJson from '../fixtures/activations.json';
 import higherOrderJson from '../fixtures/higher_order.json';
+import initJson from '../fixtures/init.json';
 import layersJson from '../fixtures/layers.json';
 import lossesJson from '../fixtures/losses.json';
 import lrSchedulersJson from '../fixtures/lr_schedulers.json';
@@ -60,3 +62,9 @@ export const optimizersFixture = optimizersJson as unknown as OracleFile;
 
 /** `lr_schedulers.json`: 30-epoch learning-rate sequences. */
 export const lrSchedulersFixture = lrSchedulersJson as unknown as OracleFile;
+
+/** `activations.json`: elementwise activations, softmax/log_softmax and prelu, random and edge inputs. */
+export const activationsFixture = activationsJson as unknown as OracleFile;
+
+/** `init.json`: fans, gains and the std/bound of every initializer (shape arithmetic, no samples). */
+export const initFixture = initJson as unknown as OracleFile;

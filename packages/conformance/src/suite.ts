@@ -4,7 +4,9 @@
 import { getKernel } from '@tensorkit/core';
 import { getBackend, memory, setBackend, type MemoryInfo } from '@tensorkit/tensor';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { activationsTable } from './cases/activations';
 import { higherOrderTable } from './cases/higher-order';
+import { initExcluded } from './cases/init';
 import { layersExcluded, layersTable } from './cases/layers';
 import { lossesTable } from './cases/losses';
 import { lrSchedulersExcluded } from './cases/lr-schedulers';
@@ -15,6 +17,7 @@ import { REQUIRED_KERNELS } from './kernels';
 import { higherOrderFixture, layersFixture, tensorOpsFixture, type OracleCase, type OracleFile } from './oracle';
 import { lossesFixture } from './oracle';
 import { lrSchedulersFixture, optimizersFixture } from './oracle';
+import { activationsFixture, initFixture } from './oracle';
 import { runForward, runGrads, type CaseTable } from './runner';
 import { resolveTolerance, type ToleranceOverrides } from './tolerance';
 
@@ -49,6 +52,8 @@ const FILES: readonly FileSpec[] = [
   { file: tensorOpsFixture, table: tensorOpsTable, excluded: {} },
   { file: layersFixture, table: layersTable, excluded: layersExcluded },
   { file: higherOrderFixture, table: higherOrderTable, excluded: {} },
+  { file: activationsFixture, table: activationsTable, excluded: {} },
+  { file: initFixture, table: {}, excluded: initExcluded },
   { file: lossesFixture, table: lossesTable, excluded: {} },
   { file: optimizersFixture, table: optimizersTable, excluded: {} },
   { file: lrSchedulersFixture, table: {}, excluded: lrSchedulersExcluded },
