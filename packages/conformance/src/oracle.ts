@@ -11,6 +11,7 @@ import layersJson from '../fixtures/layers.json';
 import lossesJson from '../fixtures/losses.json';
 import lrSchedulersJson from '../fixtures/lr_schedulers.json';
 import optimizersJson from '../fixtures/optimizers.json';
+import endToEndJson from '../fixtures/end_to_end.json';
 import tensorOpsJson from '../fixtures/tensor_ops.json';
 
 /** A tensor of the oracle: flat row-major `data`; float unless `dtype` says otherwise. */
@@ -68,3 +69,6 @@ export const activationsFixture = activationsJson as unknown as OracleFile;
 
 /** `init.json`: fans, gains and the std/bound of every initializer (shape arithmetic, no samples). */
 export const initFixture = initJson as unknown as OracleFile;
+
+/** `end_to_end.json`: the XOR MLP (200 SGD steps) and the 10-16-3 classifier (20 Adam steps), loss per step. */
+export const endToEndFixture = endToEndJson as unknown as OracleFile;

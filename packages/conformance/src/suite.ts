@@ -11,12 +11,14 @@ import { layersExcluded, layersTable } from './cases/layers';
 import { lossesTable } from './cases/losses';
 import { lrSchedulersExcluded } from './cases/lr-schedulers';
 import { optimizersTable } from './cases/optimizers';
+import { endToEndTable } from './cases/end-to-end';
 import { tensorOpsTable } from './cases/tensor-ops';
 import { compareWithOracle } from './compare';
 import { REQUIRED_KERNELS } from './kernels';
 import { higherOrderFixture, layersFixture, tensorOpsFixture, type OracleCase, type OracleFile } from './oracle';
 import { lossesFixture } from './oracle';
 import { lrSchedulersFixture, optimizersFixture } from './oracle';
+import { endToEndFixture } from './oracle';
 import { activationsFixture, initFixture } from './oracle';
 import { runForward, runGrads, type CaseTable } from './runner';
 import { resolveTolerance, type ToleranceOverrides } from './tolerance';
@@ -56,6 +58,7 @@ const FILES: readonly FileSpec[] = [
   { file: initFixture, table: {}, excluded: initExcluded },
   { file: lossesFixture, table: lossesTable, excluded: {} },
   { file: optimizersFixture, table: optimizersTable, excluded: {} },
+  { file: endToEndFixture, table: endToEndTable, excluded: {} },
   { file: lrSchedulersFixture, table: {}, excluded: lrSchedulersExcluded },
 ];
 

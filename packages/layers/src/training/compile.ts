@@ -90,7 +90,12 @@ function outputActivation(model: Module): string | undefined {
   const last = Array.isArray(items) ? (items[items.length - 1] as { className?: string; getConfig?: () => Record<string, unknown> }) : undefined;
   if (!last || typeof last.getConfig !== 'function') return undefined;
   if (last.className === 'softmax' || last.className === 'sigmoid') return last.className;
-  const act = last.getConfig().activation;
+  let act: unknown;
+  try {
+    act = last.getConfig().activation;
+  } catch {
+    return undefined; // e.g. a plain-function activation, which has no config: nothing to check
+  }
   const name = typeof act === 'string' ? act : typeof act === 'object' && act !== null ? (act as { name?: unknown }).name : undefined;
   if (name === 'softmax' || name === 'sigmoid') return name;
   if (last.className === 'dense' || last.className === 'conv2d' || last.className === 'conv1d') {

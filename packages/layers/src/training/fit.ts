@@ -53,12 +53,13 @@ function resolveCallback(c: unknown): Callback {
 }
 
 /** Builds the model's weights with one sample when it has none yet (Keras-style lazy layers). */
-function ensureBuilt(model: Module, x: Tensor): void {
+export function ensureBuilt(model: Module, x: Tensor): void {
   if (model.parameters().length > 0) return;
   noGrad(() => dispose(model.apply(rows(x, 0, 1))));
 }
 
-function optimizerOf(model: Module, compiled: Compiled): OptimizerLike {
+/** The compiled optimizer, created over the trainable parameters on first use. */
+export function optimizerOf(model: Module, compiled: Compiled): OptimizerLike {
   compiled.optimizer ??= compiled.makeOptimizer!(model);
   return compiled.optimizer;
 }
