@@ -1,32 +1,20 @@
 /**
- * The case table of `layers.json`, forward outputs: the convolution and pooling layers run as
- * tensor ops on channels-last data (the bias added with `add`). The layer cases of later issues
- * are excluded explicitly, by op id, in {@link layersExcluded}.
+ * The case table of `layers.json`: the convolution and pooling layers run as tensor ops on
+ * channels-last data (the bias added with `add`); dense, flatten, batch norm, layer norm,
+ * embedding and the recurrent cells run as `@tensorkit/layers` layers (`./layers-modules`).
  */
 import * as tk from '@tensorkit/tensor';
 import type { Tensor } from '@tensorkit/tensor';
 import { bool, num, pair } from '../from-torch';
 import type { ParamValue, Params } from '../oracle';
 import { input, type CaseInputs, type CaseTable } from '../runner';
+import { layerModulesTable } from './layers-modules';
 
 /**
  * Op ids of `layers.json` that this suite does not run yet, with the issue that brings them.
  * The suite fails on any op id that is neither here nor in {@link layersTable}.
  */
-export const layersExcluded: Readonly<Record<string, string>> = {
-  // Layers issue #6: Dense/flatten, batch norm, layer norm, embedding and the recurrent cells are
-  // layers of @tensorkit/layers, tested against these fixtures there (and here once they exist).
-  'layer.linear': 'layers issue #6 (dense)',
-  'layer.flatten_linear': 'layers issue #6 (flatten + dense)',
-  'layer.batchnorm1d': 'layers issue #6 (batchNorm)',
-  'layer.batchnorm2d': 'layers issue #6 (batchNorm)',
-  'layer.batchnorm1d_sequence': 'layers issue #6 (batchNorm running statistics)',
-  'layer.batchnorm2d_sequence': 'layers issue #6 (batchNorm running statistics)',
-  'layer.layernorm': 'layers issue #6 (layerNorm)',
-  'layer.embedding': 'layers issue #6 (embedding)',
-  'layer.lstm_cell': 'layers issue #6 (lstmCell)',
-  'layer.gru_cell': 'layers issue #6 (gruCell)',
-};
+export const layersExcluded: Readonly<Record<string, string>> = {};
 
 /** PyTorch's conv `padding` (int, pair or `'same'`/`'valid'`) as tensorkit's. */
 function convPadding(v: ParamValue | undefined): 'same' | 'valid' | number | [number, number] {
@@ -43,8 +31,9 @@ function withBias(y: Tensor, x: CaseInputs): Tensor {
 /** PyTorch's pooling `stride` defaults to `kernel_size`. */
 const poolStride = (p: Params): [number, number] => pair(p.stride ?? p.kernel_size, 'stride');
 
-/** Runners for the conv and pool op ids of `layers.json`. */
+/** Runners for every op id of `layers.json`: conv and pool as tensor ops, the rest as layers. */
 export const layersTable: CaseTable = {
+  ...layerModulesTable,
   'layer.conv2d': {
     category: 'conv',
     inputLayouts: { x: 'nchw', weight: 'conv2dWeight' },

@@ -27,8 +27,8 @@ export class GRUCell extends RecurrentCell {
 
   protected cellStep(x: Tensor, [h]: readonly Tensor[]): Tensor[] {
     const [xi, hh] = this.projections(x, h!);
-    const [xr, xz, xn] = split(xi, 3, -1) as [Tensor, Tensor, Tensor];
-    const [hr, hz, hn] = split(hh, 3, -1) as [Tensor, Tensor, Tensor];
+    const [xr, xz, xn] = split(xi, this.hiddenSize, -1) as [Tensor, Tensor, Tensor];
+    const [hr, hz, hn] = split(hh, this.hiddenSize, -1) as [Tensor, Tensor, Tensor];
     const r = sigmoid(add(xr, hr));
     const z = sigmoid(add(xz, hz));
     const n = tanh(add(xn, mul(r, hn)));

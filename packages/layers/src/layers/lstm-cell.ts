@@ -27,7 +27,7 @@ export class LSTMCell extends RecurrentCell {
 
   protected cellStep(x: Tensor, [h, c]: readonly Tensor[]): Tensor[] {
     const [xi, hh] = this.projections(x, h!);
-    const [i, f, g, o] = split(add(xi, hh), 4, -1) as [Tensor, Tensor, Tensor, Tensor];
+    const [i, f, g, o] = split(add(xi, hh), this.hiddenSize, -1) as [Tensor, Tensor, Tensor, Tensor];
     const c1 = add(mul(sigmoid(f), c!), mul(sigmoid(i), tanh(g)));
     return [mul(sigmoid(o), tanh(c1)), c1];
   }

@@ -41,7 +41,7 @@ export abstract class Recurrent<C extends RecurrentCell = RecurrentCell> extends
     const [n, t, f] = x.shape as [number, number, number];
     let state = this.cell.initialState(n);
     const outputs: Tensor[] = [];
-    for (const xt of split(x, t, 1)) {
+    for (const xt of split(x, 1, 1)) {
       state = this.cell.step(reshape(xt, [n, f]), state);
       outputs.push(state[0]!);
     }
