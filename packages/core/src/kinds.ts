@@ -86,7 +86,10 @@ export const KINDS: readonly Kind[] = [
 ];
 
 /**
- * The base plugin type of a kind: what any plugin of that kind looks like.
+ * The plugin type of a kind: the fixed contract for backends, kernels and gradients; for the
+ * other kinds, the union of the plugin types that packages declared for that kind (so
+ * `lookup('optimizer', name).create` type-checks once `@tensorkit/optim` is installed), or the
+ * base {@link NamedPlugin} when no package declared any.
  *
  * @example
  * ```ts
@@ -99,7 +102,9 @@ export type PluginOfKind<K extends Kind> = K extends 'backend'
     ? KernelConfig
     : K extends 'gradient'
       ? GradientConfig
-      : NamedPlugin<K>;
+      : [keyof KindRegistries[K]] extends [never]
+        ? NamedPlugin<K>
+        : KindRegistries[K][keyof KindRegistries[K]];
 
 /**
  * The names registered (by type) for a kind.
