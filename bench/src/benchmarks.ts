@@ -9,6 +9,7 @@ import { adamStep } from './adam-step';
 import type { Benchmark, Prepared } from './harness';
 import { mlpGradStep } from './mlp-grad';
 import { randomData } from './random-data';
+import { cnnTrainStep, mlpTrainStep } from './train-steps';
 
 export { randomData };
 
@@ -71,4 +72,6 @@ export const BENCHMARKS: readonly Benchmark[] = [
   binaryOrUnary(`sum ${N}`, [[N]], (x) => tk.sum(x!), (x) => tf.sum(x!), { reps: 15 }),
   mlpGradStep,
   adamStep,
+  mlpTrainStep,
+  cnnTrainStep,
 ];
