@@ -88,8 +88,8 @@ export abstract class ConvLayer extends Layer {
   /** The bias `[filters]`, once built (when `useBias`). */
   bias: Variable | undefined;
   protected readonly padding: ConvPadding;
-  protected readonly pads: AxisPads;
-  protected readonly spec: KernelSpec;
+  private readonly pads: AxisPads;
+  private readonly spec: KernelSpec;
   private readonly kind: ConvKind;
 
   protected constructor(options: ConvOptions, kind: ConvKind, extraOptions: readonly string[] = []) {
@@ -165,7 +165,7 @@ export abstract class ConvLayer extends Layer {
   protected override buildWeights(inputShape: readonly number[]): void {
     const c = inputShape.at(-1)!;
     this.inChannels = c;
-    this.kernel = this.addParameter('kernel', this.spec.kernel(this.kernelShape(c), this.fanIn(c)));
+    this.kernel = this.addParameter('kernel', this.spec.kernel(this.kernelShape(c)));
     if (this.spec.useBias) this.bias = this.addParameter('bias', this.spec.bias([this.filters], this.fanIn(c)));
     if (this.spec.regularizer) this.addPenalty(this.kernel, this.spec.regularizer);
   }

@@ -50,7 +50,7 @@ export class Dense extends Layer {
 
   protected override buildWeights(inputShape: readonly number[]): void {
     const fanIn = inputShape.at(-1)!;
-    this.kernel = this.addParameter('kernel', this.spec.kernel([fanIn, this.units], fanIn));
+    this.kernel = this.addParameter('kernel', this.spec.kernel([fanIn, this.units]));
     if (this.spec.useBias) this.bias = this.addParameter('bias', this.spec.bias([this.units], fanIn));
     if (this.spec.regularizer) this.addPenalty(this.kernel, this.spec.regularizer);
   }

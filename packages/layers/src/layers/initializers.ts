@@ -2,7 +2,8 @@
  * How layers take initializers and regularizers: registered names or plugin objects.
  */
 import { ArgumentError, lookup } from '@tensorkit/core';
-import { rand, type Tensor } from '@tensorkit/tensor';
+import { torchDefaultInitializer } from '@tensorkit/init';
+import type { Tensor } from '@tensorkit/tensor';
 import type { Penalty } from '../module';
 
 /** What layers need of an initializer plugin (`@tensorkit/init` provides them). */
@@ -44,12 +45,16 @@ export function resolveRegularizer(spec: unknown, option: string, layer: string)
 
 /**
  * A new weight of `shape`: from `init` when given, else PyTorch's default for linear and conv
- * layers, U(-1/√fanIn, 1/√fanIn). That is both `kaiming_uniform_(a=√5)` of the weight and the
- * bias draw, so one function serves both.
+ * layers (`torchDefault` of @tensorkit/init, whose Keras-rule fan-in on tensorkit layouts equals
+ * PyTorch's).
  */
-export function initWeight(init: InitializerLike | undefined, shape: readonly number[], fanIn: number, seed: number | undefined): Tensor {
+export function initWeight(init: InitializerLike | undefined, shape: readonly number[], seed: number | undefined): Tensor {
   const options = seed === undefined ? {} : { seed };
-  if (init !== undefined) return init.sample(shape, options);
-  const bound = fanIn > 0 ? 1 / Math.sqrt(fanIn) : 0;
-  return rand(shape, { low: -bound, high: bound, ...options });
+  return (init ?? torchDefaultInitializer).sample(shape, options);
+}
+
+/** A new bias: from `init` when given, else PyTorch's U(±1/√fanIn) with the kernel's fan-in. */
+export function initBias(init: InitializerLike | undefined, shape: readonly number[], fanIn: number, seed: number | undefined): Tensor {
+  const options = seed === undefined ? {} : { seed };
+  return init ? init.sample(shape, options) : torchDefaultInitializer.sampleBias(shape, { fanIn, ...options });
 }

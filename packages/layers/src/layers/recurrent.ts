@@ -38,7 +38,7 @@ export abstract class Recurrent<C extends RecurrentCell = RecurrentCell> extends
   }
 
   forward(x: Tensor): Tensor {
-    const [n, t, f] = x.shape as [number, number, number];
+    const [n, , f] = x.shape as [number, number, number];
     let state = this.cell.initialState(n);
     const outputs: Tensor[] = [];
     for (const xt of split(x, 1, 1)) {

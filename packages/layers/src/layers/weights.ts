@@ -6,7 +6,7 @@ import { add, type Tensor } from '@tensorkit/tensor';
 import { activationConfig, resolveActivation, type ActivationSpec, type ResolvedActivation } from './activation-spec';
 import { boolArg, seedArg } from './args';
 import {
-  initWeight, resolveInitializer, resolveRegularizer, type InitializerLike, type InitializerSpec, type RegularizerLike, type RegularizerSpec,
+  initBias, initWeight, resolveInitializer, resolveRegularizer, type InitializerLike, type InitializerSpec, type RegularizerLike, type RegularizerSpec,
 } from './initializers';
 
 /** The options of layers with a kernel and an optional bias. */
@@ -47,13 +47,13 @@ export class KernelSpec {
   }
 
   /** A new kernel. */
-  kernel(shape: readonly number[], fanIn: number): Tensor {
-    return initWeight(this.kernelInit, shape, fanIn, this.seed);
+  kernel(shape: readonly number[]): Tensor {
+    return initWeight(this.kernelInit, shape, this.seed);
   }
 
   /** A new bias (seeded apart from the kernel). */
   bias(shape: readonly number[], fanIn: number): Tensor {
-    return initWeight(this.biasInit, shape, fanIn, this.seed === undefined ? undefined : this.seed + 1);
+    return initBias(this.biasInit, shape, fanIn, this.seed === undefined ? undefined : this.seed + 1);
   }
 
   /** Adds the bias (when there is one) and applies the activation. */
