@@ -53,6 +53,9 @@ export function createGemmScratch(): GemmScratch {
  * row-major `c` (leading dimension `ldc`, starting at `cOffset`). It must not reference anything
  * outside its own body (workers run its source).
  *
+ * `packedB` (of {@link packedBSize} elements) lets threads share one packing of B: with
+ * `packOnly`, B is packed into it and nothing is multiplied; otherwise B is read from it.
+ *
  * @example
  * ```ts
  * gemmKernel(2, 2, 2, aView, bView, c, 0, 2, false, createGemmScratch());
@@ -69,11 +72,13 @@ export function gemmKernel(
   ldc: number,
   accumulate: boolean,
   scratch: GemmScratch,
+  packedB?: Float64Array,
+  packOnly?: boolean,
 ): void {
   const KC = 256;
   const MC = 128;
   const NC = 2048;
-  if (m === 0 || n === 0) return;
+  if ((m === 0 && !packOnly) || n === 0) return;
   if (k === 0) {
     if (!accumulate) for (let i = 0; i < m; i++) c.fill(0, cOffset + i * ldc, cOffset + i * ldc + n);
     return;
@@ -120,11 +125,11 @@ export function gemmKernel(
   }
 
   /** The 4x4 register-tiled micro-kernel over every (A panel, B panel) pair of the packed blocks. */
-  function macro(ap: Float64Array, bp: Float64Array, mc: number, nc: number, kc: number, cBase: number, add: boolean): void {
+  function macro(ap: Float64Array, bp: Float64Array, bBase: number, mc: number, nc: number, kc: number, cBase: number, add: boolean): void {
     const edge = scratch.edge;
     for (let jp = 0; jp < nc; jp += 4) {
       const nr = Math.min(4, nc - jp);
-      const bStart = jp * kc;
+      const bStart = bBase + jp * kc;
       for (let ip = 0; ip < mc; ip += 4) {
         const mr = Math.min(4, mc - ip);
         let pa = ip * kc;
@@ -174,16 +179,35 @@ export function gemmKernel(
     }
   }
 
+  let bOffset = 0; // where block (jc, pc) starts in packedB
   for (let jc = 0; jc < n; jc += NC) {
     const nc = Math.min(NC, n - jc);
     for (let pc = 0; pc < k; pc += KC) {
       const kc = Math.min(KC, k - pc);
-      const bp = pack(b, pc, jc, kc, nc, false);
+      const blockSize = Math.ceil(nc / 4) * 4 * kc;
+      const shared = packedB !== undefined && !packOnly;
+      const bp = shared ? packedB : pack(b, pc, jc, kc, nc, false);
+      const bBase = shared ? bOffset : 0;
+      if (packOnly && packedB) packedB.set(bp.subarray(0, blockSize), bOffset);
+      bOffset += blockSize;
+      if (packOnly) continue;
       const add = accumulate || pc > 0;
       for (let ic = 0; ic < m; ic += MC) {
         const mc = Math.min(MC, m - ic);
-        macro(pack(a, ic, pc, mc, kc, true), bp, mc, nc, kc, cOffset + ic * ldc + jc, add);
+        macro(pack(a, ic, pc, mc, kc, true), bp, bBase, mc, nc, kc, cOffset + ic * ldc + jc, add);
       }
     }
   }
+}
+
+/**
+ * The number of elements of B packed for {@link gemmKernel} (`k` rows, `n` columns padded to 4).
+ *
+ * @example
+ * ```ts
+ * packedBSize(3, 5); // 24
+ * ```
+ */
+export function packedBSize(n: number, k: number): number {
+  return Math.ceil(n / 4) * 4 * k;
 }

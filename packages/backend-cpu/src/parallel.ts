@@ -8,7 +8,7 @@
  * error disables threading. Results are bit-identical to one thread.
  */
 import { ArgumentError } from '@tensorkit/core';
-import { gemmKernel, type GemmScratch, type MatrixView } from './gemm-kernel';
+import { gemmKernel, packedBSize, type GemmScratch, type MatrixView } from './gemm-kernel';
 import { stridedCopy } from './util';
 
 /** Products below this many multiply-adds (~1.5 ms on one core) stay on the calling thread. */
@@ -92,6 +92,7 @@ function shutDown(): void {
 /** One product shared between threads: operands in SharedArrayBuffers, rows cut into chunks. */
 interface ChunkJob {
   a: SharedArrayBuffer;
+  /** B packed once by the calling thread (Float64, {@link packedBSize} elements). */
   b: SharedArrayBuffer;
   c: SharedArrayBuffer;
   m: number;
@@ -112,7 +113,7 @@ interface ChunkJob {
 function claimChunks(job: ChunkJob, kernel: typeof gemmKernel, scratch: GemmScratch): number {
   const states = new Int32Array(job.states);
   const a = { data: new Float32Array(job.a, 0, job.m * job.k), offset: 0, rowStride: job.k, colStride: 1 };
-  const b = { data: new Float32Array(job.b, 0, job.k * job.n), offset: 0, rowStride: job.n, colStride: 1 };
+  const packedB = new Float64Array(job.b, 0, Math.ceil(job.n / 4) * 4 * job.k);
   const c = new Float32Array(job.c, 0, job.m * job.n);
   let done = 0;
   for (let i = 0; i < job.chunks; i++) {
@@ -122,7 +123,7 @@ function claimChunks(job: ChunkJob, kernel: typeof gemmKernel, scratch: GemmScra
     a.offset = r0 * job.k;
     let status = 2;
     try {
-      kernel(Math.min(job.chunkRows, job.m - r0), job.n, job.k, a, b, c, r0 * job.n, job.n, job.accumulate, scratch);
+      kernel(Math.min(job.chunkRows, job.m - r0), job.n, job.k, a, a, c, r0 * job.n, job.n, job.accumulate, scratch, packedB);
     } catch {
       status = 3;
     }
@@ -185,13 +186,13 @@ function getPool(): Pool | null {
  */
 const sharedBuffers: SharedArrayBuffer[] = [];
 
-function sharedF32(slot: number, size: number): Float32Array & { buffer: SharedArrayBuffer } {
+function sharedBuffer(slot: number, bytes: number): SharedArrayBuffer {
   let buffer = sharedBuffers[slot];
-  if (!buffer || buffer.byteLength < 4 * size) {
-    buffer = new SharedArrayBuffer(4 * Math.max(size, 1024));
+  if (!buffer || buffer.byteLength < bytes) {
+    buffer = new SharedArrayBuffer(Math.max(bytes, 4096));
     sharedBuffers[slot] = buffer;
   }
-  return new Float32Array(buffer, 0, size);
+  return buffer;
 }
 
 /**
@@ -220,16 +221,16 @@ export function parallelGemm(
   // Rows are cut into chunks that every thread claims with compareExchange (0 free, 1 taken,
   // 2 done, 3 failed), so a worker descheduled by a busy machine only delays its current chunk.
   const parts = workers.length + 1;
-  const chunkRows = Math.max(32, Math.ceil(m / (parts * 4) / 4) * 4);
+  const chunkRows = Math.max(32, Math.ceil(m / (parts * 8) / 4) * 4);
   const chunks = Math.ceil(m / chunkRows);
-  const sa = sharedF32(0, m * k);
-  const sb = sharedF32(1, k * n);
-  const sc = sharedF32(2, m * n);
+  const sa = new Float32Array(sharedBuffer(0, 4 * m * k), 0, m * k);
+  const sb = new Float64Array(sharedBuffer(1, 8 * packedBSize(n, k)), 0, packedBSize(n, k));
+  const sc = new Float32Array(sharedBuffer(2, 4 * m * n), 0, m * n);
   stridedCopy([m, k], a.data as Float32Array, a.offset, [a.rowStride, a.colStride], sa, 0, [k, 1]);
-  stridedCopy([k, n], b.data as Float32Array, b.offset, [b.rowStride, b.colStride], sb, 0, [n, 1]);
+  gemmKernel(0, n, k, a, b, sc, 0, n, false, scratch, sb, true);
   if (accumulate) stridedCopy([m, n], c, cOffset, [ldc, 1], sc, 0, [n, 1]);
   const states = new Int32Array(new SharedArrayBuffer(4 * chunks));
-  const job: ChunkJob = { a: sa.buffer, b: sb.buffer, c: sc.buffer, m, n, k, accumulate, states: states.buffer, chunkRows, chunks };
+  const job: ChunkJob = { a: sa.buffer as SharedArrayBuffer, b: sb.buffer as SharedArrayBuffer, c: sc.buffer as SharedArrayBuffer, m, n, k, accumulate, states: states.buffer, chunkRows, chunks };
   for (const w of workers) w.postMessage(job);
   const start = performance.now();
   const mine = claimChunks(job, gemmKernel, scratch);
