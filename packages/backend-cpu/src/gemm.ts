@@ -4,7 +4,7 @@
 import { createGemmScratch, gemmKernel, type MatrixView } from './gemm-kernel';
 import { parallelGemm } from './parallel';
 
-export { createGemmScratch, gemmKernel, type GemmScratch, type MatrixView } from './gemm-kernel';
+export { createGemmScratch, gemmKernel, packedBSize, type GemmScratch, type MatrixView } from './gemm-kernel';
 
 const mainScratch = createGemmScratch();
 

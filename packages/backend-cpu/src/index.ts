@@ -13,5 +13,5 @@
  */
 export { CpuBackend, CpuData, cpuBackend, PACKAGE_NAME } from './backend';
 export { defineCpuKernel, broadcastStrides, stridedCopy, type CpuKernel } from './util';
-export { gemm, gemmKernel, createGemmScratch, setCpuThreads, getCpuThreads, type GemmScratch, type MatrixView } from './gemm';
+export { gemm, gemmKernel, packedBSize, createGemmScratch, setCpuThreads, getCpuThreads, type GemmScratch, type MatrixView } from './gemm';
 export * from './kernels/index';
