@@ -55,6 +55,12 @@ export const layersFixture = layersJson as unknown as OracleFile;
 /** `higher_order.json`: second derivatives, double backward, Hessian-vector products. */
 export const higherOrderFixture = higherOrderJson as unknown as OracleFile;
 
+/** `activations.json`: elementwise activations, softmax/log_softmax and prelu, random and edge inputs. */
+export const activationsFixture = activationsJson as unknown as OracleFile;
+
+/** `init.json`: fans, gains and the std/bound of every initializer (shape arithmetic, no samples). */
+export const initFixture = initJson as unknown as OracleFile;
+
 /** `losses.json`: 21 losses × reductions; grads wrt the prediction (and the target where smooth). */
 export const lossesFixture = lossesJson as unknown as OracleFile;
 
@@ -63,12 +69,6 @@ export const optimizersFixture = optimizersJson as unknown as OracleFile;
 
 /** `lr_schedulers.json`: 30-epoch learning-rate sequences. */
 export const lrSchedulersFixture = lrSchedulersJson as unknown as OracleFile;
-
-/** `activations.json`: elementwise activations, softmax/log_softmax and prelu, random and edge inputs. */
-export const activationsFixture = activationsJson as unknown as OracleFile;
-
-/** `init.json`: fans, gains and the std/bound of every initializer (shape arithmetic, no samples). */
-export const initFixture = initJson as unknown as OracleFile;
 
 /** `end_to_end.json`: the XOR MLP (200 SGD steps) and the 10-16-3 classifier (20 Adam steps), loss per step. */
 export const endToEndFixture = endToEndJson as unknown as OracleFile;

@@ -15,11 +15,10 @@ import { endToEndTable } from './cases/end-to-end';
 import { tensorOpsTable } from './cases/tensor-ops';
 import { compareWithOracle } from './compare';
 import { REQUIRED_KERNELS } from './kernels';
-import { higherOrderFixture, layersFixture, tensorOpsFixture, type OracleCase, type OracleFile } from './oracle';
-import { lossesFixture } from './oracle';
-import { lrSchedulersFixture, optimizersFixture } from './oracle';
-import { endToEndFixture } from './oracle';
-import { activationsFixture, initFixture } from './oracle';
+import {
+  activationsFixture, endToEndFixture, higherOrderFixture, initFixture, layersFixture, lossesFixture, lrSchedulersFixture,
+  optimizersFixture, tensorOpsFixture, type OracleCase, type OracleFile,
+} from './oracle';
 import { runForward, runGrads, type CaseTable } from './runner';
 import { resolveTolerance, type ToleranceOverrides } from './tolerance';
 

@@ -4,7 +4,7 @@ import { isTensor, variable, type Tensor, type Variable } from '@tensorkit/tenso
 import { formatSummary } from './summary';
 import type { History } from './callbacks/history';
 import type { Logs } from './callbacks/callback';
-import { compile as compileModel } from './training/compile';
+import { compile as compileModel, releaseCompiled } from './training/compile';
 import { fit as fitModel, type FitOptions } from './training/fit';
 import { evaluate as evaluateModel, predict as predictModel, type BatchOptions } from './training/evaluate';
 import type { CompileConfig } from './training/types';
@@ -405,7 +405,8 @@ export abstract class Module {
   }
 
   /**
-   * Frees every parameter and buffer, own and children's. The module cannot be used afterwards.
+   * Frees every parameter and buffer, own and children's, and the optimizer `compile` created.
+   * The module cannot be used afterwards.
    *
    * @example
    * ```ts
@@ -413,6 +414,7 @@ export abstract class Module {
    * ```
    */
   dispose(): void {
+    releaseCompiled(this);
     for (const [, m] of this.namedModules()) {
       for (const v of [...m.ownParams.values(), ...m.ownBuffers.values()]) v.dispose();
     }

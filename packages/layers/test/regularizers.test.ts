@@ -46,3 +46,22 @@ describe('regularizers', () => {
     expectError(() => l1l2({ l3: 1 } as never), 'INVALID_ARGUMENT', "unknown option 'l3'");
   });
 });
+
+describe('regularizers in saved models', () => {
+  it('keep their strength through saveModel/loadModel', async () => {
+    const { saveModel, loadModel } = await import('../src/io/save-load');
+    const { memoryStore } = await import('../src/io/storage');
+    const { l1l2 } = await import('../src/regularizers/index');
+    const model = new Sequential([dense({ units: 2, inputShape: [3], kernelRegularizer: l1l2({ l1: 1e-3, l2: 2e-4 }) })]);
+    const store = memoryStore();
+    await saveModel(model, store);
+    const loaded = await loadModel(memoryStore(store.artifacts!));
+    const [before] = model.regularizationLosses();
+    const [after] = loaded.regularizationLosses();
+    expect(after!.dataSync()[0]).toBe(before!.dataSync()[0]);
+    const layer = (loaded as Sequential).layers.items[0]!;
+    expect(layer.getConfig()['kernelRegularizer']).toEqual({ name: 'l1l2', config: { l1: 1e-3, l2: 2e-4 } });
+    model.dispose();
+    loaded.dispose();
+  });
+});

@@ -20,8 +20,8 @@ export interface RegularizerLike extends Penalty {
   readonly name: string;
 }
 
-/** A weight regularizer: a registered name (`'l2'`) or a regularizer plugin. */
-export type RegularizerSpec = string | RegularizerLike;
+/** A weight regularizer: a registered name (`'l2'`), a regularizer, or its saved `{ name, config }` form. */
+export type RegularizerSpec = string | RegularizerLike | { name: string; config: Record<string, unknown> };
 
 /** Resolves an initializer now (unknown names fail at layer creation); `undefined` keeps the default. */
 export function resolveInitializer(spec: unknown, option: string, layer: string): InitializerLike | undefined {
@@ -33,10 +33,32 @@ export function resolveInitializer(spec: unknown, option: string, layer: string)
   return plugin as InitializerLike;
 }
 
-/** Resolves a regularizer now; `undefined` means none. */
+/** The saved form of a configured regularizer: its plugin name and the config its `create` takes. */
+interface SavedRegularizer {
+  name: string;
+  config: Record<string, unknown>;
+}
+
+function isSaved(spec: unknown): spec is SavedRegularizer {
+  const s = spec as Partial<SavedRegularizer> | null;
+  return typeof s === 'object' && s !== null && typeof s.name === 'string' && typeof s.config === 'object' && !('penalty' in s);
+}
+
+/**
+ * Resolves a regularizer now; `undefined` means none. Accepts a registered name, a regularizer,
+ * or the `{ name, config }` form `model.json` stores, rebuilt with the plugin's `create` so the
+ * strength survives a save/load round trip.
+ */
 export function resolveRegularizer(spec: unknown, option: string, layer: string): RegularizerLike | undefined {
   if (spec === undefined || spec === null) return undefined;
-  const plugin: unknown = typeof spec === 'string' ? lookup('regularizer', spec) : spec;
+  let plugin: unknown = typeof spec === 'string' ? lookup('regularizer', spec) : spec;
+  if (isSaved(spec)) {
+    const found = lookup('regularizer', spec.name) as { create?: (c: Record<string, unknown>) => unknown };
+    if (typeof found.create !== 'function') {
+      throw new ArgumentError('INVALID_ARGUMENT', `${layer}: regularizer '${spec.name}' has no create(config), so its saved config cannot be restored`);
+    }
+    plugin = found.create(spec.config);
+  }
   if (typeof plugin !== 'object' || plugin === null || typeof (plugin as RegularizerLike).penalty !== 'function') {
     throw new ArgumentError('INVALID_ARGUMENT', `${layer}: '${option}' must be a registered regularizer name or a regularizer plugin, got ${typeof spec}`);
   }

@@ -69,8 +69,14 @@ export class KernelSpec {
       useBias: this.useBias,
       ...(this.kernelInit ? { kernelInitializer: this.kernelInit.name } : {}),
       ...(this.biasInit ? { biasInitializer: this.biasInit.name } : {}),
-      ...(this.regularizer ? { kernelRegularizer: this.regularizer.name } : {}),
+      ...(this.regularizer ? { kernelRegularizer: regularizerConfig(this.regularizer) } : {}),
       ...(this.seed === undefined ? {} : { seed: this.seed }),
     };
   }
+}
+
+/** A regularizer as JSON: `{ name, config }` when it knows its config (so its strength is kept), else its name. */
+function regularizerConfig(r: RegularizerLike): string | { name: string; config: Record<string, unknown> } {
+  const withConfig = r as RegularizerLike & { getConfig?: () => Record<string, unknown> };
+  return typeof withConfig.getConfig === 'function' ? { name: r.name, config: withConfig.getConfig() } : r.name;
 }

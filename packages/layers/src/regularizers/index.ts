@@ -1,5 +1,5 @@
 export { serializeRegularizer, type Regularizer, type RegularizerPlugin } from './regularizer';
-export { l1, l2, l1l2, l1Regularizer, l2Regularizer, l1l2Regularizer } from './norms';
+export { l1, l2, l1l2, l1Regularizer, l2Regularizer, l1l2Regularizer, type StrengthArg } from './norms';
 
 import { l1Regularizer, l2Regularizer, l1l2Regularizer } from './norms';
 import type { RegularizerPlugin } from './regularizer';

@@ -25,7 +25,16 @@ function make(name: 'l1' | 'l2' | 'l1l2', l1: number, l2: number): Regularizer {
   };
 }
 
-type StrengthArg<K extends string> = number | { [P in K]?: number };
+/**
+ * A regularizer strength: a number, or an options object with the named strength.
+ *
+ * @example
+ * ```ts
+ * const a: StrengthArg<'l2'> = 1e-4;
+ * const b: StrengthArg<'l2'> = { l2: 1e-4 };
+ * ```
+ */
+export type StrengthArg<K extends string> = number | { [P in K]?: number };
 
 function single<K extends 'l1' | 'l2'>(key: K, arg: StrengthArg<K> | undefined): number {
   if (typeof arg === 'number' || arg === undefined) return strength(key, key, arg);

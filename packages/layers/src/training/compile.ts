@@ -122,6 +122,21 @@ function warnMismatch(model: Module, plugin: LossPluginLike, options: object | u
 }
 
 /**
+ * Forgets a model's compile state and frees the optimizer `compile` created for it (an optimizer
+ * instance the caller passed in stays theirs). `Module.dispose()` calls this.
+ *
+ * @example
+ * ```ts
+ * releaseCompiled(model);
+ * ```
+ */
+export function releaseCompiled(model: Module): void {
+  const c = COMPILED.get(model);
+  if (c?.makeOptimizer && c.optimizer) c.optimizer.dispose?.();
+  COMPILED.delete(model);
+}
+
+/**
  * Configures a model for training: the optimizer, the loss and the metrics. Names are looked up
  * in the registry. It warns (once, with `console.warn`) when the model ends in a softmax or
  * sigmoid and the loss expects logits, or outputs logits and the loss expects probabilities.
@@ -145,8 +160,7 @@ export function compile(model: Module, config: CompileConfig): void {
   const dup = names.find((n, i) => names.indexOf(n) !== i || n === 'loss');
   if (dup !== undefined) throw new ArgumentError('INVALID_ARGUMENT', `compile: two metrics log as '${dup}'; give each a distinct name`);
   const opt = resolveOptimizer(config);
-  const prev = COMPILED.get(model);
-  if (prev?.makeOptimizer && prev.optimizer) prev.optimizer.dispose?.(); // ours, not the caller's
+  releaseCompiled(model);
   COMPILED.set(model, { config, loss, lossName, metrics, ...opt });
   if (plugin) warnMismatch(model, plugin, config.lossOptions);
 }

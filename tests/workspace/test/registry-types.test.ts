@@ -1,10 +1,10 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { lookup, register, unregister, type NamedPlugin, type PluginOfKind } from '../src/index';
+import { lookup, register, unregister, type NamedPlugin, type PluginOfKind } from '@tensorkit/core';
 
 interface CallbackPlugin extends NamedPlugin<'callback'> {
   onEpochEnd(epoch: number): string;
 }
-declare module '../src/index' {
+declare module '@tensorkit/core' {
   interface CallbackRegistry {
     testLogger: CallbackPlugin;
   }
