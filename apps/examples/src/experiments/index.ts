@@ -1,9 +1,17 @@
 import type { Experiment } from './types';
+import { experiment as learningRate } from './learning-rate';
+import { experiment as vanishingGradients } from './vanishing-gradients';
+import { experiment as explodingGradients } from './exploding-gradients';
+import { experiment as weightInit } from './weight-init';
 
 /*
  * Every experiment, in the order of the course. Add one import and one entry per experiment.
  */
 export const experiments: readonly Experiment[] = [
+  learningRate,
+  vanishingGradients,
+  explodingGradients,
+  weightInit,
 ];
 
 /** The experiment called `name`, or undefined. */
