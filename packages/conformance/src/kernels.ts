@@ -42,6 +42,7 @@ const OTHER_KERNELS = {
   MaxPool2DGrad: 'required',
   AvgPool2D: 'required',
   AvgPool2DGrad: 'required',
+  AdamUpdate: 'optional',
 } as const satisfies Record<Exclude<KernelName, ListedKernelName>, 'required' | 'optional'>;
 
 /** The kernel names every backend must register, sorted. */

@@ -27,6 +27,24 @@ export interface Pool2DAttrs {
   ceilMode: boolean;
 }
 
+/**
+ * The fused Adam/AdamW update (an optional kernel: optimizers use it when the active backend
+ * has it, and compose the same math from primitives otherwise). Per element, in this order:
+ * `θ = param·paramScale; g = grad + weightDecay·param; m = β1·m + (1−β1)·g;
+ * v = β2·v + (1−β2)·g²; [amsgrad: vMax = max(vMax, v), v = vMax]; θ −= stepSize·m/(√v + epsHat)`.
+ * `stepSize = lr·√(1−β2ᵗ)/(1−β1ᵗ)` and `epsHat = eps·√(1−β2ᵗ)` fold PyTorch's bias corrections
+ * in; `paramScale = 1 − lr·weightDecay` is AdamW's decoupled decay (then `weightDecay` is 0).
+ */
+export interface AdamUpdateAttrs {
+  beta1: number;
+  beta2: number;
+  stepSize: number;
+  epsHat: number;
+  weightDecay: number;
+  paramScale: number;
+  amsgrad: boolean;
+}
+
 /** Average pooling adds PyTorch's divisor options; `divisorOverride` 0 means none. */
 export interface AvgPool2DAttrs extends Pool2DAttrs {
   countIncludePad: boolean;
@@ -93,6 +111,8 @@ export type ReductionKernelName = (typeof REDUCTION_KERNELS)[number];
  *   `Conv2DBackpropFilter {filterShape}`: `[x, dy]`.
  * - `MaxPool2D`: `[x]`; `MaxPool2DGrad`: `[dy, x]`; `AvgPool2D`: `[x]`;
  *   `AvgPool2DGrad {inputShape}`: `[dy]`.
+ * - Optional fused kernels (not part of the primitive set): `AdamUpdate`: inputs
+ *   `[param, grad, m, v]` (+ `vMax` with amsgrad), outputs `[param, m, v]` (+ `vMax`).
  */
 export interface KernelAttrMap
   extends Record<UnaryKernelName | ArithmeticKernelName | ComparisonKernelName, NoAttrs>,
@@ -123,6 +143,7 @@ export interface KernelAttrMap
   MaxPool2DGrad: Pool2DAttrs;
   AvgPool2D: AvgPool2DAttrs;
   AvgPool2DGrad: AvgPool2DAttrs & { inputShape: readonly number[] };
+  AdamUpdate: AdamUpdateAttrs;
 }
 
 /**

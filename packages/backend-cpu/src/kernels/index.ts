@@ -1,4 +1,5 @@
 import type { KernelConfig } from '@tensorkit/core';
+import { adamUpdateCpu } from './adam-update';
 import { binaryKernels } from './binary';
 import { castCpu } from './cast';
 import { convKernels } from './conv';
@@ -9,6 +10,7 @@ import { reductionKernels } from './reduce';
 import { transformKernels } from './transforms';
 import { unaryKernels } from './unary';
 
+export * from './adam-update';
 export * from './binary';
 export * from './cast';
 export * from './conv';
@@ -20,7 +22,8 @@ export * from './transforms';
 export * from './unary';
 
 /**
- * Every kernel of the CPU backend: the whole primitive set declared in `@tensorkit/core`.
+ * Every kernel of the CPU backend: the whole primitive set declared in `@tensorkit/core`, plus
+ * the fused `AdamUpdate`.
  *
  * @example
  * ```ts
@@ -39,4 +42,5 @@ export const cpuKernels: KernelConfig[] = [
   ...gatherKernels,
   ...convKernels,
   ...poolKernels,
+  adamUpdateCpu,
 ];

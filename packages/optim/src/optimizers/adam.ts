@@ -1,4 +1,5 @@
-import { add, div, maximum, mul, sqrt, sub } from '@tensorkit/tensor';
+import { getKernel, type AdamUpdateAttrs } from '@tensorkit/core';
+import { add, div, getBackend, maximum, mul, runKernelMulti, sqrt, sub, type Tensor, type Variable } from '@tensorkit/tensor';
 import { Optimizer, type OptimizerOptions, type ParamsInput, type UpdateRule } from '../optimizer';
 import { betas, bool, nonNegative } from '../validate';
 import { ema, emaSquare, l2 } from './common';
@@ -38,6 +39,36 @@ export interface AdamHyper extends AdamFamilyHyper {
 /** The checks of the options every Adam-family optimizer has. @internal */
 export const ADAM_FAMILY_CHECKS = { lr: nonNegative, betas, eps: nonNegative, weightDecay: nonNegative } as const;
 
+type AdamState = Record<string, Variable>;
+
+/**
+ * One Adam step with the fused `AdamUpdate` kernel: a single pass per parameter. Used when the
+ * active backend registers it; the math is the composed path's below.
+ */
+function fusedStep(param: Variable, grad: Tensor, state: AdamState, attrs: AdamUpdateAttrs): void {
+  const inputs = [param, grad, state.expAvg!, state.expAvgSq!, ...(attrs.amsgrad ? [state.maxExpAvgSq!] : [])];
+  const [p, m, v, vMax] = runKernelMulti('AdamUpdate', inputs, attrs);
+  state.expAvg!.assign(m!);
+  state.expAvgSq!.assign(v!);
+  if (vMax) state.maxExpAvgSq!.assign(vMax);
+  param.assign(p!);
+}
+
+/** The same step composed from primitive ops, for backends without the fused kernel. */
+function composedStep(param: Variable, grad: Tensor, state: AdamState, a: AdamUpdateAttrs): void {
+  const theta = a.paramScale !== 1 ? mul(param, a.paramScale) : param;
+  const g = l2(grad, param, a.weightDecay);
+  const m = ema(state.expAvg!, g, a.beta1);
+  let v = emaSquare(state.expAvgSq!, g, a.beta2);
+  state.expAvg!.assign(m);
+  state.expAvgSq!.assign(v);
+  if (a.amsgrad) {
+    v = maximum(state.maxExpAvgSq!, v);
+    state.maxExpAvgSq!.assign(v);
+  }
+  param.assign(sub(theta, mul(div(m, add(sqrt(v), a.epsHat)), a.stepSize)));
+}
+
 /** Adam's rule; `decoupled` makes it AdamW (`θ ·= 1 − lr·weightDecay` before the step, no L2). */
 function adamRule(name: string, decoupled: boolean): UpdateRule<AdamHyper> {
   return {
@@ -47,20 +78,19 @@ function adamRule(name: string, decoupled: boolean): UpdateRule<AdamHyper> {
     stateInit: (h) => ({ expAvg: 0, expAvgSq: 0, ...(h.amsgrad ? { maxExpAvgSq: 0 } : {}) }),
     update: ({ param, grad, state, step, group: h }) => {
       const [beta1, beta2] = h.betas;
-      const theta = decoupled && h.weightDecay !== 0 ? mul(param, 1 - h.lr * h.weightDecay) : param;
-      const g = decoupled ? grad : l2(grad, param, h.weightDecay);
-      const m = ema(state.expAvg!, g, beta1);
-      let v = emaSquare(state.expAvgSq!, g, beta2);
-      state.expAvg!.assign(m);
-      state.expAvgSq!.assign(v);
-      if (h.amsgrad) {
-        v = maximum(state.maxExpAvgSq!, v);
-        state.maxExpAvgSq!.assign(v);
-      }
       // m̂/(√v̂ + eps) with √(1−β2^t) moved out of the denominator: m·s/(√v + eps·s), one pass fewer.
       const s = Math.sqrt(1 - beta2 ** step);
-      const stepSize = (h.lr * s) / (1 - beta1 ** step);
-      param.assign(sub(theta, mul(div(m, add(sqrt(v), h.eps * s)), stepSize)));
+      const attrs: AdamUpdateAttrs = {
+        beta1,
+        beta2,
+        stepSize: (h.lr * s) / (1 - beta1 ** step),
+        epsHat: h.eps * s,
+        weightDecay: decoupled ? 0 : h.weightDecay,
+        paramScale: decoupled ? 1 - h.lr * h.weightDecay : 1,
+        amsgrad: h.amsgrad,
+      };
+      const fused = getKernel(getBackend(), 'AdamUpdate') !== undefined;
+      (fused ? fusedStep : composedStep)(param, grad, state as AdamState, attrs);
     },
   };
 }
