@@ -1,4 +1,5 @@
 import type { Experiment } from './types';
+import { experiment as perceptronXor } from './perceptron-xor';
 import { experiment as learningRate } from './learning-rate';
 import { experiment as vanishingGradients } from './vanishing-gradients';
 import { experiment as explodingGradients } from './exploding-gradients';
@@ -8,6 +9,7 @@ import { experiment as weightInit } from './weight-init';
  * Every experiment, in the order of the course. Add one import and one entry per experiment.
  */
 export const experiments: readonly Experiment[] = [
+  perceptronXor,
   learningRate,
   vanishingGradients,
   explodingGradients,

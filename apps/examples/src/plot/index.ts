@@ -6,3 +6,4 @@ export { renderSvg, renderPng, savePlot } from './render';
 export { lineChart, type LineChartOptions, type Series } from './line-chart';
 export { heatmap, type HeatmapOptions, type LabelledPoint } from './heatmap';
 export { panels } from './panels';
+export { decisionGrid, type Grid } from './decision-grid';

@@ -2,9 +2,13 @@ import type { TopLevelSpec } from 'vega-lite';
 
 /**
  * Lays several specs out in a grid (vega-lite `concat`), e.g. one decision boundary per dataset
- * or a curve next to its derivative. Colour scales stay independent per panel.
+ * or a curve next to its derivative. Panels share one colour scale (one legend) unless
+ * `independentColors` is set.
  */
-export function panels(specs: readonly TopLevelSpec[], options: { title?: string; columns?: number } = {}): TopLevelSpec {
+export function panels(
+  specs: readonly TopLevelSpec[],
+  options: { title?: string; columns?: number; independentColors?: boolean } = {},
+): TopLevelSpec {
   const stripped = specs.map((s) => {
     const { $schema: _schema, config: _config, ...rest } = s as TopLevelSpec & { config?: unknown };
     return rest;
@@ -14,6 +18,6 @@ export function panels(specs: readonly TopLevelSpec[], options: { title?: string
     ...(options.title ? { title: options.title } : {}),
     columns: options.columns ?? specs.length,
     concat: stripped,
-    resolve: { scale: { color: 'independent' } },
+    resolve: { scale: { color: options.independentColors ? 'independent' : 'shared' } },
   } as TopLevelSpec;
 }
