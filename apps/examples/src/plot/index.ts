@@ -7,3 +7,4 @@ export { lineChart, type LineChartOptions, type Series } from './line-chart';
 export { heatmap, type HeatmapOptions, type LabelledPoint } from './heatmap';
 export { panels } from './panels';
 export { decisionGrid, type Grid } from './decision-grid';
+export { barChart, type Bar } from './bar-chart';
