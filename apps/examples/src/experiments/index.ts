@@ -4,6 +4,10 @@ import { experiment as learningRate } from './learning-rate';
 import { experiment as vanishingGradients } from './vanishing-gradients';
 import { experiment as explodingGradients } from './exploding-gradients';
 import { experiment as weightInit } from './weight-init';
+import { experiment as batchNorm } from './batch-norm';
+import { experiment as regularization } from './regularization';
+import { experiment as optimizers } from './optimizers';
+import { experiment as hyperparameters } from './hyperparameters';
 
 /*
  * Every experiment, in the order of the course. Add one import and one entry per experiment.
@@ -14,6 +18,10 @@ export const experiments: readonly Experiment[] = [
   vanishingGradients,
   explodingGradients,
   weightInit,
+  batchNorm,
+  regularization,
+  optimizers,
+  hyperparameters,
 ];
 
 /** The experiment called `name`, or undefined. */
