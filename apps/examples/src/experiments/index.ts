@@ -1,5 +1,6 @@
 import type { Experiment } from './types';
 import { experiment as perceptronXor } from './perceptron-xor';
+import { experiment as activations } from './activations';
 import { experiment as learningRate } from './learning-rate';
 import { experiment as vanishingGradients } from './vanishing-gradients';
 import { experiment as explodingGradients } from './exploding-gradients';
@@ -14,6 +15,7 @@ import { experiment as hyperparameters } from './hyperparameters';
  */
 export const experiments: readonly Experiment[] = [
   perceptronXor,
+  activations,
   learningRate,
   vanishingGradients,
   explodingGradients,
