@@ -66,7 +66,7 @@ function onUpdate(u: Update): void {
     1,
   );
   if (u.norms.length > 0 || u.step === 0) renderGradNorms(ui.grads, layers, u.norms);
-  renderStats(ui.stats, sessions, session.config.backend, u.step, history);
+  renderStats(ui.stats, sessions, u.step, history);
 }
 
 function onError(e: unknown): void {
@@ -106,7 +106,8 @@ controls.write(DEFAULT_CONFIG);
 controls.onChange(reset);
 ui.reset.addEventListener('click', reset);
 ui.train.addEventListener('click', () => {
-  loop?.start();
+  if (!loop) return;
+  loop.start();
   setRunning(true);
 });
 ui.stop.addEventListener('click', () => void loop?.stop().then(() => setRunning(false)));

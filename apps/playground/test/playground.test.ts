@@ -22,6 +22,7 @@ let errors: string[];
 
 interface Stats {
   backend: string;
+  tensors: number;
   step: number;
   firstLoss: number;
   loss: number;
@@ -30,7 +31,7 @@ interface Stats {
 
 async function stats(): Promise<Stats> {
   const d = await page.locator('#stats').evaluate((el) => ({ ...(el as HTMLElement).dataset }));
-  return { backend: d.backend ?? '', step: Number(d.step), firstLoss: Number(d.firstLoss), loss: Number(d.loss), accuracy: Number(d.accuracy) };
+  return { backend: d.backend ?? '', tensors: Number(d.tensors), step: Number(d.step), firstLoss: Number(d.firstLoss), loss: Number(d.loss), accuracy: Number(d.accuracy) };
 }
 
 /** Resolves once a session newer than `after` has drawn its first picture. */
@@ -79,7 +80,22 @@ describe('playground', () => {
     await setField('dataset', 'spiral');
     await setField('backend', 'webgl');
     expect((await stats()).backend).toBe('webgl');
+    const started = performance.now();
     await page.click('#train');
+    const maxTimerGap = page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          // a 20 ms timer keeps firing while training runs: the page is not frozen
+          let last = performance.now();
+          let worst = 0;
+          const id = setInterval(() => {
+            const now = performance.now();
+            worst = Math.max(worst, now - last);
+            last = now;
+          }, 20);
+          setTimeout(() => (clearInterval(id), resolve(worst)), 2000);
+        }),
+    );
     await page.waitForFunction(
       () => {
         const d = document.querySelector<HTMLElement>('#stats')!.dataset;
@@ -91,7 +107,10 @@ describe('playground', () => {
     await page.click('#stop');
     await expect.poll(() => page.locator('#stop').isDisabled()).toBe(true);
 
+    const gap = await maxTimerGap;
     const s = await stats();
+    console.info(`spiral on WebGL: loss ${s.firstLoss.toFixed(3)} -> ${s.loss.toFixed(3)} in ${s.step} steps, ${Math.round(performance.now() - started)} ms; longest 20 ms-timer gap while training ${Math.round(gap)} ms`);
+    expect(gap).toBeLessThan(1000);
     expect(s.firstLoss).toBeGreaterThan(0.5); // two classes at random start near ln 2
     expect(s.loss).toBeLessThanOrEqual(s.firstLoss / 2);
     expect(s.accuracy).toBeGreaterThan(0.75);
@@ -117,6 +136,11 @@ describe('playground', () => {
     const norms = await page.locator('#grads .grad-value').allTextContents();
     expect(norms).toHaveLength(3); // two hidden layers and the output layer
     for (const n of norms) expect(Number(n)).toBeGreaterThan(0);
+
+    // no leak: the live tensor count is the same after more steps
+    for (let i = 0; i < 3; i++) await page.click('#step');
+    await expect.poll(async () => (await stats()).step).toBe(s.step + 3);
+    expect((await stats()).tensors).toBe(s.tensors);
 
     mkdirSync(dirname(screenshot), { recursive: true });
     await page.screenshot({ path: screenshot });

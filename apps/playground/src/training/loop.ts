@@ -22,6 +22,9 @@ export interface Update {
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** Longest stretch of steps without yielding, in ms: slow steps (big nets, software GL) still let the page paint. */
+const SLICE_MS = 30;
+
 export class TrainLoop {
   private running = false;
   private busy: Promise<void> = Promise.resolve();
@@ -81,10 +84,16 @@ export class TrainLoop {
 
   private async burst(steps: number): Promise<void> {
     const owned: Tensor[] = [];
+    let update: Update;
     try {
       const losses: Tensor[] = [];
       let norms: Tensor | undefined;
+      let slice = performance.now();
       for (let i = 0; i < steps; i++) {
+        if (performance.now() - slice > SLICE_MS) {
+          await yieldToEventLoop();
+          slice = performance.now();
+        }
         const out = this.session.step(i === steps - 1);
         losses.push(out.loss);
         owned.push(out.loss);
@@ -101,9 +110,11 @@ export class TrainLoop {
         evaluated.accuracy.data(),
         evaluated.view.data(),
       ]);
-      this.onUpdate({ step: this.session.steps, losses: l, norms: g, accuracy, view });
+      update = { step: this.session.steps, losses: l, norms: g, accuracy, view };
     } finally {
       dispose(owned);
     }
+    // after the dispose, so the page sees the steady-state tensor count
+    this.onUpdate(update);
   }
 }
