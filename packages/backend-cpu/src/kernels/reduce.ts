@@ -10,6 +10,7 @@ import {
   type TensorInfo,
 } from '@tensorkit/core';
 import type { CpuBackend } from '../backend';
+import { compileAccumulate, compileFold, type AccumulateLoop, type FoldLoop } from '../specialize';
 import { defineCpuKernel, inputAt, stridedCopy, type CpuKernel } from '../util';
 
 /**
@@ -43,46 +44,58 @@ function reductionView(
 
 type Reducer = (acc: number, v: number) => number;
 
-/** The one reduction loop: folds `op` over the reduced block of every output element. */
+/** A reduction's compiled loops (see `specialize.ts`). */
+interface ReductionLoops {
+  /** Folds one contiguous block (reduced axes innermost). */
+  fold: FoldLoop;
+  /** Combines one row into the accumulators (reduced axes outside the kept inner ones). */
+  accumulate: AccumulateLoop;
+}
+
+/** The one reduction loop: folds the reduced block of every output element, in float64. */
 function reduceImpl(
   kernel: string,
   x: TensorInfo,
   axes: readonly number[],
   backend: CpuBackend,
-  op: Reducer,
+  loops: ReductionLoops,
   init: number,
   dtype: DType,
 ): TensorInfo {
   const norm = axes.map((a) => normalizeAxis(a, x.shape.length, kernel));
   const { values, outer, reduced, inner, outShape } = reductionView(x, backend.values(x), norm);
   const out = allocValues(dtype, outer * inner);
+  if (inner === 1) {
+    for (let o = 0; o < outer; o++) out[o] = loops.fold(values, o * reduced, reduced, init);
+    return backend.makeOutput(out, outShape, dtype);
+  }
   const acc = new Float64Array(inner);
   for (let o = 0; o < outer; o++) {
     acc.fill(init);
     const base = o * reduced * inner;
-    for (let r = 0; r < reduced; r++) {
-      const row = base + r * inner;
-      for (let i = 0; i < inner; i++) acc[i] = op(acc[i]!, values[row + i]!);
-    }
+    for (let r = 0; r < reduced; r++) loops.accumulate(acc, values, base + r * inner, inner);
     out.set(acc, o * inner);
   }
   return backend.makeOutput(out, outShape, dtype);
 }
 
-const REDUCERS: Record<ReductionKernelName, readonly [Reducer, number, (d: DType) => DType]> = {
-  Sum: [(acc, v) => acc + v, 0, (d) => (d === 'float32' ? d : 'int32')],
-  Prod: [(acc, v) => acc * v, 1, (d) => (d === 'float32' ? d : 'int32')],
-  Max: [(acc, v) => (v > acc || v !== v ? v : acc), -Infinity, (d) => d],
-  Min: [(acc, v) => (v < acc || v !== v ? v : acc), Infinity, (d) => d],
-  All: [(acc, v) => (v === 0 ? 0 : acc), 1, () => 'bool'],
-  Any: [(acc, v) => (v !== 0 ? 1 : acc), 0, () => 'bool'],
+/** Each reduction: its step as source (`acc`, `v`) and as a function, its start value, its output dtype. */
+const REDUCERS: Record<ReductionKernelName, readonly [string, Reducer, number, (d: DType) => DType]> = {
+  Sum: ['acc + v', (acc, v) => acc + v, 0, (d) => (d === 'float32' ? d : 'int32')],
+  Prod: ['acc * v', (acc, v) => acc * v, 1, (d) => (d === 'float32' ? d : 'int32')],
+  Max: ['v > acc || v !== v ? v : acc', (acc, v) => (v > acc || v !== v ? v : acc), -Infinity, (d) => d],
+  Min: ['v < acc || v !== v ? v : acc', (acc, v) => (v < acc || v !== v ? v : acc), Infinity, (d) => d],
+  All: ['v === 0 ? 0 : acc', (acc, v) => (v === 0 ? 0 : acc), 1, () => 'bool'],
+  Any: ['v !== 0 ? 1 : acc', (acc, v) => (v !== 0 ? 1 : acc), 0, () => 'bool'],
 };
 
 function reduction<K extends ReductionKernelName>(name: K): CpuKernel<K> {
-  const [op, init, outDtype] = REDUCERS[name];
+  const [expr, op, init, outDtype] = REDUCERS[name];
+  let loops: ReductionLoops | undefined; // compiled on first use
   return defineCpuKernel(name, ({ inputs, attrs, backend }) => {
     const x = inputAt(inputs, 0, name);
-    return reduceImpl(name, x, attrs.axes, backend, op, init, outDtype(x.dtype));
+    loops ??= { fold: compileFold(expr, op), accumulate: compileAccumulate(expr, op) };
+    return reduceImpl(name, x, attrs.axes, backend, loops, init, outDtype(x.dtype));
   });
 }
 

@@ -1,5 +1,6 @@
 import { allocValues, type DType, type KernelAttrMap, type KernelName, type TensorInfo, type UnaryKernelName } from '@tensorkit/core';
 import type { CpuBackend } from '../backend';
+import { compileMap, genericMap, type MapLoop } from '../specialize';
 import { defineCpuKernel, inputAt, type CpuKernel } from '../util';
 
 const TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
@@ -55,48 +56,57 @@ export function roundHalfEven(x: number): number {
 type OutKind = 'float' | 'same' | 'bool';
 
 /**
- * The one loop of every unary kernel: maps `fn` over `x`'s values into a new array of dtype
- * `out` ('float' is float32, 'same' keeps x's dtype with bool widened to int32, 'bool' is bool).
+ * The one loop of every unary kernel, compiled per kernel (see `specialize.ts`): maps the
+ * kernel's function over `x`'s values into a new array of dtype `out` ('float' is float32,
+ * 'same' keeps x's dtype with bool widened to int32, 'bool' is bool).
  */
-function unaryImpl(x: TensorInfo, backend: CpuBackend, fn: (v: number) => number, out: OutKind): TensorInfo {
+function unaryImpl(x: TensorInfo, backend: CpuBackend, loop: MapLoop, out: OutKind, a = 0, b = 0): TensorInfo {
   const dtype: DType = out === 'float' ? 'float32' : out === 'bool' ? 'bool' : x.dtype === 'bool' ? 'int32' : x.dtype;
   const xs = backend.values(x);
-  const n = xs.length;
-  const ys = allocValues(dtype, n);
-  for (let i = 0; i < n; i++) ys[i] = fn(xs[i]!);
+  const ys = allocValues(dtype, xs.length);
+  loop(xs, ys, xs.length, a, b);
   return backend.makeOutput(ys, x.shape, dtype);
 }
 
-const UNARY_FNS: Record<UnaryKernelName, readonly [(v: number) => number, OutKind]> = {
-  Neg: [(v) => -v, 'same'],
-  Abs: [(v) => Math.abs(v), 'same'],
-  Sign: [(v) => (v > 0 ? 1 : v < 0 ? -1 : 0), 'same'],
-  Exp: [(v) => Math.exp(v), 'float'],
-  Log: [(v) => Math.log(v), 'float'],
-  Log1p: [(v) => Math.log1p(v), 'float'],
-  Expm1: [(v) => Math.expm1(v), 'float'],
-  Sqrt: [(v) => Math.sqrt(v), 'float'],
-  Rsqrt: [(v) => 1 / Math.sqrt(v), 'float'],
-  Square: [(v) => v * v, 'same'],
-  Reciprocal: [(v) => 1 / v, 'float'],
-  Sin: [(v) => Math.sin(v), 'float'],
-  Cos: [(v) => Math.cos(v), 'float'],
-  Tanh: [(v) => Math.tanh(v), 'float'],
-  Sigmoid: [(v) => 1 / (1 + Math.exp(-v)), 'float'],
-  Softplus: [(v) => (v > 20 ? v : Math.log1p(Math.exp(v))), 'float'],
-  Erf: [erf, 'float'],
-  Floor: [(v) => Math.floor(v), 'same'],
-  Ceil: [(v) => Math.ceil(v), 'same'],
-  Round: [roundHalfEven, 'same'],
-  Relu: [(v) => (v < 0 ? 0 : v), 'same'],
-  Relu6: [(v) => (v < 0 ? 0 : v > 6 ? 6 : v), 'same'],
-  LogicalNot: [(v) => (v === 0 ? 1 : 0), 'bool'],
-  IsNaN: [(v) => (v !== v ? 1 : 0), 'bool'],
+/**
+ * Each unary kernel's element function, as source for the compiled loop (`v` is the element)
+ * and as the same function for the fallback. Erf and Round call helpers, so they have no
+ * expression and always use the fallback loop.
+ */
+const UNARY_FNS: Record<UnaryKernelName, readonly [string | null, (v: number) => number, OutKind]> = {
+  Neg: ['-v', (v) => -v, 'same'],
+  Abs: ['Math.abs(v)', (v) => Math.abs(v), 'same'],
+  Sign: ['v > 0 ? 1 : v < 0 ? -1 : 0', (v) => (v > 0 ? 1 : v < 0 ? -1 : 0), 'same'],
+  Exp: ['Math.exp(v)', (v) => Math.exp(v), 'float'],
+  Log: ['Math.log(v)', (v) => Math.log(v), 'float'],
+  Log1p: ['Math.log1p(v)', (v) => Math.log1p(v), 'float'],
+  Expm1: ['Math.expm1(v)', (v) => Math.expm1(v), 'float'],
+  Sqrt: ['Math.sqrt(v)', (v) => Math.sqrt(v), 'float'],
+  Rsqrt: ['1 / Math.sqrt(v)', (v) => 1 / Math.sqrt(v), 'float'],
+  Square: ['v * v', (v) => v * v, 'same'],
+  Reciprocal: ['1 / v', (v) => 1 / v, 'float'],
+  Sin: ['Math.sin(v)', (v) => Math.sin(v), 'float'],
+  Cos: ['Math.cos(v)', (v) => Math.cos(v), 'float'],
+  Tanh: ['Math.tanh(v)', (v) => Math.tanh(v), 'float'],
+  Sigmoid: ['1 / (1 + Math.exp(-v))', (v) => 1 / (1 + Math.exp(-v)), 'float'],
+  Softplus: ['v > 20 ? v : Math.log1p(Math.exp(v))', (v) => (v > 20 ? v : Math.log1p(Math.exp(v))), 'float'],
+  Erf: [null, erf, 'float'],
+  Floor: ['Math.floor(v)', (v) => Math.floor(v), 'same'],
+  Ceil: ['Math.ceil(v)', (v) => Math.ceil(v), 'same'],
+  Round: [null, roundHalfEven, 'same'],
+  Relu: ['v < 0 ? 0 : v', (v) => (v < 0 ? 0 : v), 'same'],
+  Relu6: ['v < 0 ? 0 : v > 6 ? 6 : v', (v) => (v < 0 ? 0 : v > 6 ? 6 : v), 'same'],
+  LogicalNot: ['v === 0 ? 1 : 0', (v) => (v === 0 ? 1 : 0), 'bool'],
+  IsNaN: ['v !== v ? 1 : 0', (v) => (v !== v ? 1 : 0), 'bool'],
 };
 
 function simpleUnary<K extends UnaryKernelName>(name: K): CpuKernel<K> {
-  const [fn, out] = UNARY_FNS[name];
-  return defineCpuKernel(name, ({ inputs, backend }) => unaryImpl(inputAt(inputs, 0, name), backend, fn, out));
+  const [expr, fn, out] = UNARY_FNS[name];
+  let loop: MapLoop | undefined; // compiled on first use, so unused kernels cost nothing
+  return defineCpuKernel(name, ({ inputs, backend }) => {
+    loop ??= expr === null ? genericMap(fn) : compileMap(expr, fn);
+    return unaryImpl(inputAt(inputs, 0, name), backend, loop, out);
+  });
 }
 
 /** `-x`. @example `runKernel('Neg', [x])` */
@@ -148,22 +158,36 @@ export const logicalNotCpu = simpleUnary('LogicalNot');
 /** NaN test; bool output. @example `runKernel('IsNaN', [x])` */
 export const isNaNCpu = simpleUnary('IsNaN');
 
+/**
+ * A unary kernel with attributes: `expr`/`fn` see them as `a` and `b`, which `attrsOf` picks
+ * from the kernel's attributes.
+ */
 function attrUnary<K extends KernelName>(
   name: K,
-  make: (attrs: KernelAttrMap[K]) => (v: number) => number,
+  expr: string,
+  fn: (v: number, a: number, b: number) => number,
+  attrsOf: (attrs: KernelAttrMap[K]) => readonly [number, number],
   out: OutKind,
 ): CpuKernel<K> {
-  return defineCpuKernel(name, ({ inputs, attrs, backend }) => unaryImpl(inputAt(inputs, 0, name), backend, make(attrs), out));
+  let loop: MapLoop | undefined;
+  return defineCpuKernel(name, ({ inputs, attrs, backend }) => {
+    loop ??= compileMap(expr, fn);
+    const [a, b] = attrsOf(attrs);
+    return unaryImpl(inputAt(inputs, 0, name), backend, loop, out, a, b);
+  });
 }
 
+const CLAMP_EXPR = 'v < a ? a : v > b ? b : v';
+const clampFn = (v: number, a: number, b: number): number => (v < a ? a : v > b ? b : v);
+
 /** `x > 0 ? x : alpha * x`. @example `runKernel('LeakyRelu', [x], { alpha: 0.01 })` */
-export const leakyReluCpu = attrUnary('LeakyRelu', ({ alpha }) => (v) => (v > 0 ? v : v * alpha), 'float');
+export const leakyReluCpu = attrUnary('LeakyRelu', 'v > 0 ? v : v * a', (v, a) => (v > 0 ? v : v * a), (t) => [t.alpha, 0], 'float');
 /** Clamp to `[min, max]` (forward of hardTanh). @example `runKernel('HardTanh', [x], { min: -1, max: 1 })` */
-export const hardTanhCpu = attrUnary('HardTanh', ({ min, max }) => (v) => (v < min ? min : v > max ? max : v), 'same');
+export const hardTanhCpu = attrUnary('HardTanh', CLAMP_EXPR, clampFn, (t) => [t.min, t.max], 'same');
 /** Clamp to `[min, max]`; NaN passes through. @example `runKernel('Clamp', [x], { min: 0, max: 1 })` */
-export const clampCpu = attrUnary('Clamp', ({ min, max }) => (v) => (v < min ? min : v > max ? max : v), 'same');
+export const clampCpu = attrUnary('Clamp', CLAMP_EXPR, clampFn, (t) => [t.min, t.max], 'same');
 /** `x > 0 ? 1 : alpha`. @example `runKernel('Step', [x], { alpha: 0 })` */
-export const stepCpu = attrUnary('Step', ({ alpha }) => (v) => (v > 0 ? 1 : alpha), 'float');
+export const stepCpu = attrUnary('Step', 'v > 0 ? 1 : a', (v, a) => (v > 0 ? 1 : a), (t) => [t.alpha, 0], 'float');
 
 /**
  * Every unary kernel of the CPU backend.
