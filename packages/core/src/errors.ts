@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'INVALID_PLUGIN'
   | 'NO_BACKEND'
   | 'BACKEND_INIT_FAILED'
+  | 'CONTEXT_LOST'
   | 'MISSING_KERNEL'
   | 'DISPOSED'
   | 'INVALID_STATE'
