@@ -7,10 +7,10 @@
  * so a sample's output no longer depends on the rest of its batch.
  */
 import { noGrad } from '@tensorkit/autograd';
-import { dispose, slice, type Tensor } from '@tensorkit/tensor';
+import { dispose, tensor, type Tensor } from '@tensorkit/tensor';
 import { BatchNorm, type Sequential } from '@tensorkit/layers';
 import { crossEntropyLoss } from '@tensorkit/losses';
-import { spirals, toTensors } from '../data/index';
+import { permutation, spirals, toTensors } from '../data/index';
 import { lineChart, panels, savePlot } from '../plot/index';
 import { curve, fmt } from '../course/format';
 import { mlp } from '../course/models';
@@ -63,10 +63,12 @@ async function compareModes(model: Sequential, batch: Tensor) {
 
 async function run({ fast, outDir, log }: ExperimentOptions): Promise<ExperimentResult> {
   const epochs = fast ? 20 : 100;
-  const { x, y } = toTensors(spirals(fast ? 256 : 512, { noise: 0.1, seed: 6 }));
+  const data = spirals(fast ? 256 : 512, { noise: 0.1, seed: 6 });
+  const { x, y } = toTensors(data);
   const plain = await train(x, y, false, epochs);
   const withBn = await train(x, y, true, epochs);
-  const batch = slice(x, [[0, 8]]);
+  // a random batch: the spiral data are ordered by radius, so its first rows are all near the origin
+  const batch = tensor(permutation(data.y.length, 7).slice(0, 8).map((i) => data.x[i]!));
   const modes = await compareModes(withBn.model, batch);
   dispose([x, y, batch]);
   plain.model.dispose();
@@ -86,8 +88,8 @@ async function run({ fast, outDir, log }: ExperimentOptions): Promise<Experiment
   const statChart = (title: string, batchKey: 'mean' | 'variance', runningKey: 'runningMean' | 'runningVar') => lineChart({
     title, xTitle: 'feature', yTitle: title, points: true, width: 300, height: 220,
     series: [
-      { name: 'this batch of 8', points: modes.stats.map((s, j): [number, number] => [j, s[batchKey]]) },
-      { name: 'running (used in eval)', points: modes.stats.map((s, j): [number, number] => [j, s[runningKey]]) },
+      { name: 'batch (train mode)', points: modes.stats.map((s, j): [number, number] => [j, s[batchKey]]) },
+      { name: 'running (eval mode)', points: modes.stats.map((s, j): [number, number] => [j, s[runningKey]]) },
     ],
   });
   const plots = [

@@ -58,16 +58,18 @@ async function run({ fast, outDir, log }: ExperimentOptions): Promise<Experiment
   log(`without clipping: loss ${plain.map((r) => fmt(r.loss)).join(' -> ')}`);
   log(`with clipGradNorm(${MAX_NORM}): loss ${fmt(metrics.initialLoss)} -> ${fmt(metrics.clippedFinalLoss)} in ${clipped.length} steps`);
 
-  const chart = (title: string, yTitle: string, pick: (r: StepRecord) => number) => lineChart({
-    title, xTitle: 'step', yTitle, logY: true, width: 360, height: 240,
+  // the plain run's last value is infinite: drawn at the top edge (the scale clamps) rather than dropped
+  const top = (v: number) => (Number.isFinite(v) ? v : Number.MAX_VALUE);
+  const chart = (title: string, yTitle: string, pick: (r: StepRecord) => number, yDomain: [number, number]) => lineChart({
+    title, xTitle: 'step', yTitle, logY: true, width: 360, height: 240, yDomain,
     series: [
-      { name: 'SGD', points: plain.map((r, i): [number, number] => [i, pick(r)]) },
-      { name: `SGD + clipGradNorm(${MAX_NORM})`, points: clipped.map((r, i): [number, number] => [i, pick(r)]) },
+      { name: 'no clipping', points: plain.map((r, i): [number, number] => [i, top(pick(r))]) },
+      { name: `clipGradNorm(${MAX_NORM})`, points: clipped.map((r, i): [number, number] => [i, pick(r)]) },
     ],
   });
   const plot = await savePlot(outDir, 'exploding-gradients.png', panels([
-    chart('Training loss', 'loss (MSE)', (r) => r.loss),
-    chart('Gradient norm before clipping', '‖gradient‖', (r) => r.gradNorm),
+    chart('Training loss', 'loss (MSE)', (r) => r.loss, [0.1, 1e9]),
+    chart('Gradient norm before clipping', '‖gradient‖', (r) => r.gradNorm, [1, 1e10]),
   ], { title: `${DEPTH + 1}-layer ReLU net, weights ~ N(0, ${INIT_STD}²), SGD lr ${LR}` }));
 
   const verdict =

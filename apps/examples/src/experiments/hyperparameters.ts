@@ -58,7 +58,7 @@ async function run({ fast, outDir, log }: ExperimentOptions): Promise<Experiment
   const epochs = fast ? 20 : 60;
   const schedules = [
     { key: 'constant', label: `constant lr ${SCHEDULE_LR}`, callbacks: [] },
-    { key: 'step', label: `stepLR (÷10 every ${epochs / 2} epochs)`, callbacks: [lrScheduler('stepLR', { options: { stepSize: epochs / 2, gamma: 0.1 } })] },
+    { key: 'step', label: 'stepLR (÷10 halfway)', callbacks: [lrScheduler('stepLR', { options: { stepSize: epochs / 2, gamma: 0.1 } })] },
     { key: 'cosine', label: 'cosineAnnealingLR', callbacks: [lrScheduler('cosineAnnealingLR', { options: { tMax: epochs } })] },
   ];
   const lossSeries = [];

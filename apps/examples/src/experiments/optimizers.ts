@@ -17,8 +17,8 @@ const LR = 0.05;
 
 const OPTIMIZERS = [
   { key: 'sgd', name: 'SGD', label: `SGD (lr ${LR})`, optimizer: 'sgd', options: { lr: LR } },
-  { key: 'momentum', name: 'momentum', label: `momentum 0.9 (lr ${LR})`, optimizer: 'sgd', options: { lr: LR, momentum: 0.9 } },
-  { key: 'nesterov', name: 'Nesterov', label: `Nesterov 0.9 (lr ${LR})`, optimizer: 'sgd', options: { lr: LR, momentum: 0.9, nesterov: true } },
+  { key: 'momentum', name: 'momentum', label: `momentum (lr ${LR})`, optimizer: 'sgd', options: { lr: LR, momentum: 0.9 } },
+  { key: 'nesterov', name: 'Nesterov', label: `Nesterov (lr ${LR})`, optimizer: 'sgd', options: { lr: LR, momentum: 0.9, nesterov: true } },
   { key: 'adagrad', name: 'Adagrad', label: 'Adagrad (lr 0.1)', optimizer: 'adagrad', options: { lr: 0.1 } },
   { key: 'rmsprop', name: 'RMSprop', label: 'RMSprop (lr 0.01)', optimizer: 'rmsprop', options: { lr: 0.01 } },
   { key: 'adam', name: 'Adam', label: 'Adam (lr 0.01)', optimizer: 'adam', options: { lr: 0.01 } },

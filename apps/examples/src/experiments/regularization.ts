@@ -56,7 +56,7 @@ async function run({ fast, outDir, log }: ExperimentOptions): Promise<Experiment
     }
     log(`${r.label}: train loss ${fmt(trainLoss)}, validation loss ${fmt(valLoss)}, gap ${fmt(valLoss - trainLoss)} (${h.epoch.length} epochs)`);
     charts.push(lineChart({
-      title: `${r.label}: gap ${fmt(valLoss - trainLoss)}`, xTitle: 'epoch', yTitle: 'loss', width: 260, height: 180, yDomain: [0, 1.5],
+      title: `${r.label}: gap ${fmt(valLoss - trainLoss)}`, xTitle: 'epoch', yTitle: 'loss', width: 260, height: 180, yDomain: [0, 3],
       series: [{ name: 'training', points: curve(h.history.loss ?? []) }, { name: 'validation', points: curve(h.history.val_loss ?? []) }],
     }));
     model.dispose();
