@@ -147,12 +147,14 @@ describe('playground', () => {
     expect(errors).toEqual([]);
   });
 
-  it('steps once, resets, and explains a bad setting', async () => {
+  it('steps once, resets (freeing the old session), and explains a bad setting', async () => {
+    const fresh = (await stats()).tensors;
     await page.click('#step');
     await expect.poll(async () => (await stats()).step).toBe(1);
     expect((await stats()).firstLoss).toBeGreaterThan(0);
     await page.click('#reset');
     await sessionReady(1);
+    expect((await stats()).tensors).toBe(fresh);
 
     await page.locator('[name="hidden"]').fill('16, x');
     await page.locator('[name="hidden"]').dispatchEvent('change');

@@ -22,7 +22,3 @@ export const DATASET_LABELS: Record<DatasetName, string> = {
   moons: 'Two moons',
   mnist: 'MNIST digits',
 };
-
-export function rowCount(d: { readonly y: Int32Array }): number {
-  return d.y.length;
-}

@@ -56,5 +56,3 @@ export function planar(name: Planar, perClass = 150, seed = 7): Dataset {
   }
   return { name, x, y, features: 2, classes: 2, extent: EXTENT / SCALE };
 }
-
-export const PLANAR_NAMES: readonly Planar[] = ['xor', 'circles', 'spiral', 'moons'];

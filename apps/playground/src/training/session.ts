@@ -62,7 +62,8 @@ export class Session {
     private readonly probe: Tensor,
     private readonly test: { x: Tensor; y: Tensor } | undefined,
   ) {
-    this.tensors = [x, y, probe, ...(test ? [test.x, test.y] : [])];
+    // for MNIST the probe is the test set itself
+    this.tensors = [...new Set([x, y, probe, ...(test ? [test.x, test.y] : [])])];
   }
 
   /** Starts the config's backend, loads its dataset and builds a fresh network. */
