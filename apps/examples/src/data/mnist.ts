@@ -73,6 +73,6 @@ export function asciiDigit(data: MnistData, index: number): string {
   }
   // Blank rows above and below the digit only cost screen space.
   const first = rows.findIndex((r) => r !== '');
-  const last = rows.findLastIndex((r) => r !== '');
+  const last = rows.length - 1 - [...rows].reverse().findIndex((r) => r !== '');
   return first < 0 ? '' : rows.slice(first, last + 1).join('\n');
 }

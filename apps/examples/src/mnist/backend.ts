@@ -13,6 +13,7 @@ export async function selectBackend(name: string): Promise<void> {
     const why = e instanceof Error ? e.message.split('. ')[0] : String(e);
     throw new Error(
       `the '${name}' backend is not available here (${why}). WebGL needs a browser; in Node, run with --backend cpu (the default, the pure TypeScript CPU backend).`,
+      { cause: e },
     );
   }
   if (getBackend() !== name) throw new Error(`asked for backend '${name}' but got '${getBackend()}'`);
