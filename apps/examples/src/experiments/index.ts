@@ -1,6 +1,7 @@
 import type { Experiment } from './types';
 import { experiment as perceptronXor } from './perceptron-xor';
 import { experiment as activations } from './activations';
+import { experiment as losses } from './losses';
 import { experiment as learningRate } from './learning-rate';
 import { experiment as vanishingGradients } from './vanishing-gradients';
 import { experiment as explodingGradients } from './exploding-gradients';
@@ -16,6 +17,7 @@ import { experiment as hyperparameters } from './hyperparameters';
 export const experiments: readonly Experiment[] = [
   perceptronXor,
   activations,
+  losses,
   learningRate,
   vanishingGradients,
   explodingGradients,

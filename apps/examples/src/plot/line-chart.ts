@@ -37,7 +37,7 @@ export function lineChart(options: LineChartOptions): TopLevelSpec {
   );
   const scale = {
     ...(logY ? { type: 'log' as const } : { zero: false }),
-    ...(options.yDomain ? { domain: [...options.yDomain], clamp: true } : {}),
+    ...(options.yDomain ? { domain: [...options.yDomain] } : {}),
   };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
