@@ -81,20 +81,20 @@ export interface TruncatedNormalOptions extends RandomNormalOptions {
   b?: number;
 }
 
-const randomNormalSampler = sampler<RandomNormalOptions>('randomNormal', ['mean', 'std'], (_, o): Distribution => ({
+const randomNormalSampler = /* @__PURE__ */ sampler<RandomNormalOptions>('randomNormal', ['mean', 'std'], (_, o): Distribution => ({
   type: 'normal',
   mean: numberOption(o.mean, 0, 'mean', 'randomNormal'),
   std: numberOption(o.std, 1, 'std', 'randomNormal', true),
 }));
 
-const randomUniformSampler = sampler<RandomUniformOptions>('randomUniform', ['a', 'b'], (_, o): Distribution => {
+const randomUniformSampler = /* @__PURE__ */ sampler<RandomUniformOptions>('randomUniform', ['a', 'b'], (_, o): Distribution => {
   const low = numberOption(o.a, 0, 'a', 'randomUniform');
   const high = numberOption(o.b, 1, 'b', 'randomUniform');
   if (!(low < high)) throw new ArgumentError('INVALID_ARGUMENT', `randomUniform: need a < b, got a=${low}, b=${high}`);
   return { type: 'uniform', low, high };
 });
 
-const truncatedNormalSampler = sampler<TruncatedNormalOptions>('truncatedNormal', ['mean', 'std', 'a', 'b'], (_, o): Distribution => {
+const truncatedNormalSampler = /* @__PURE__ */ sampler<TruncatedNormalOptions>('truncatedNormal', ['mean', 'std', 'a', 'b'], (_, o): Distribution => {
   const d = {
     type: 'truncatedNormal' as const,
     mean: numberOption(o.mean, 0, 'mean', 'truncatedNormal'),

@@ -50,14 +50,14 @@ function heStd(shape: readonly number[], o: Partial<HeOptions>, fn: string): num
 
 const HE_KEYS = ['a', 'mode', 'nonlinearity'];
 
-const glorotUniformSampler = sampler<GlorotOptions>('glorotUniform', ['gain'], (s, o) => uniform(Math.sqrt(3) * glorotScale(s, o, 'glorotUniform')));
-const glorotNormalSampler = sampler<GlorotOptions>('glorotNormal', ['gain'], (s, o) => normal(glorotScale(s, o, 'glorotNormal')));
-const heUniformSampler = sampler<HeOptions>('heUniform', HE_KEYS, (s, o) => uniform(Math.sqrt(3) * heStd(s, o, 'heUniform')));
-const heNormalSampler = sampler<HeOptions>('heNormal', HE_KEYS, (s, o) => normal(heStd(s, o, 'heNormal')));
-const leCunUniformSampler = sampler<InitOptions>('leCunUniform', [], (s) => uniform(Math.sqrt(3 / computeFans(s).fanIn)));
-const leCunNormalSampler = sampler<InitOptions>('leCunNormal', [], (s) => normal(Math.sqrt(1 / computeFans(s).fanIn)));
+const glorotUniformSampler = /* @__PURE__ */ sampler<GlorotOptions>('glorotUniform', ['gain'], (s, o) => uniform(Math.sqrt(3) * glorotScale(s, o, 'glorotUniform')));
+const glorotNormalSampler = /* @__PURE__ */ sampler<GlorotOptions>('glorotNormal', ['gain'], (s, o) => normal(glorotScale(s, o, 'glorotNormal')));
+const heUniformSampler = /* @__PURE__ */ sampler<HeOptions>('heUniform', HE_KEYS, (s, o) => uniform(Math.sqrt(3) * heStd(s, o, 'heUniform')));
+const heNormalSampler = /* @__PURE__ */ sampler<HeOptions>('heNormal', HE_KEYS, (s, o) => normal(heStd(s, o, 'heNormal')));
+const leCunUniformSampler = /* @__PURE__ */ sampler<InitOptions>('leCunUniform', [], (s) => uniform(Math.sqrt(3 / computeFans(s).fanIn)));
+const leCunNormalSampler = /* @__PURE__ */ sampler<InitOptions>('leCunNormal', [], (s) => normal(Math.sqrt(1 / computeFans(s).fanIn)));
 // PyTorch's reset_parameters: kaiming_uniform_(a=√5), i.e. U(±1/√fanIn).
-const torchDefaultSampler = sampler<InitOptions>('torchDefault', [], (s) => uniform(Math.sqrt(3) * heStd(s, { a: Math.sqrt(5) }, 'torchDefault')));
+const torchDefaultSampler = /* @__PURE__ */ sampler<InitOptions>('torchDefault', [], (s) => uniform(Math.sqrt(3) * heStd(s, { a: Math.sqrt(5) }, 'torchDefault')));
 
 /**
  * Glorot/Xavier uniform: `U(−b, b)` with `b = gain·√(6 / (fanIn + fanOut))`, so the variance

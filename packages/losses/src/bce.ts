@@ -41,7 +41,7 @@ const clampedLogs = (p: Tensor): [Tensor, Tensor] => [maximum(log(p), LOG_FLOOR)
  * alone would give 0·inf = NaN). The gradient wrt t is `log(1−p) − log p` (with the clamped logs,
  * so it stays finite at p ∈ {0, 1}).
  */
-const bceOnProbabilities = customGrad((t: Tensor, p: Tensor) => {
+const bceOnProbabilities = /* @__PURE__ */ customGrad((t: Tensor, p: Tensor) => {
   const [logP, log1mP] = clampedLogs(p);
   return {
     value: neg(add(mul(t, logP), mul(sub(1, t), log1mP))),
@@ -148,7 +148,7 @@ export function binaryCrossEntropyWithLogits(yTrue: TensorLike, logits: TensorLi
  * use(binaryCrossEntropyLoss);
  * ```
  */
-export const binaryCrossEntropyLoss = lossPlugin('binaryCrossEntropy', binaryCrossEntropy, 'probabilities', {
+export const binaryCrossEntropyLoss = /* @__PURE__ */ lossPlugin('binaryCrossEntropy', binaryCrossEntropy, 'probabilities', {
   aliases: ['bce', 'logLoss', 'binaryCrossentropy'],
   expectsWith: fromLogitsExpectation(false),
 });
@@ -162,7 +162,7 @@ export const binaryCrossEntropyLoss = lossPlugin('binaryCrossEntropy', binaryCro
  * use(binaryCrossEntropyWithLogitsLoss);
  * ```
  */
-export const binaryCrossEntropyWithLogitsLoss = lossPlugin('binaryCrossEntropyWithLogits', binaryCrossEntropyWithLogits, 'logits', {
+export const binaryCrossEntropyWithLogitsLoss = /* @__PURE__ */ lossPlugin('binaryCrossEntropyWithLogits', binaryCrossEntropyWithLogits, 'logits', {
   aliases: ['bceWithLogits'],
   expectsWith: fromLogitsExpectation(true),
 });

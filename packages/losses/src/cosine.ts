@@ -91,4 +91,4 @@ function pairOf(yPred: TensorLike | readonly [TensorLike, TensorLike], loss: str
  * use(cosineEmbeddingLoss);
  * ```
  */
-export const cosineEmbeddingLoss = lossPlugin('cosineEmbedding', cosineEmbedding, 'values', { aliases: ['cosineEmbeddingLoss'] });
+export const cosineEmbeddingLoss = /* @__PURE__ */ lossPlugin('cosineEmbedding', cosineEmbedding, 'values', { aliases: ['cosineEmbeddingLoss'] });

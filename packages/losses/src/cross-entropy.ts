@@ -149,7 +149,7 @@ export function nll(yTrue: TensorLike, logProbs: TensorLike, options?: NllOption
  * use(crossEntropyLoss);
  * ```
  */
-export const crossEntropyLoss = lossPlugin('crossEntropy', crossEntropy, 'logits', { aliases: ['softmaxCrossEntropy'] });
+export const crossEntropyLoss = /* @__PURE__ */ lossPlugin('crossEntropy', crossEntropy, 'logits', { aliases: ['softmaxCrossEntropy'] });
 
 /**
  * The {@link nll} plugin (expects log-probabilities, reported as `'logits'`: they must not go
@@ -160,4 +160,4 @@ export const crossEntropyLoss = lossPlugin('crossEntropy', crossEntropy, 'logits
  * use(nllLoss);
  * ```
  */
-export const nllLoss = lossPlugin('nll', nll, 'logits', { aliases: ['nllLoss', 'negativeLogLikelihood'] });
+export const nllLoss = /* @__PURE__ */ lossPlugin('nll', nll, 'logits', { aliases: ['nllLoss', 'negativeLogLikelihood'] });

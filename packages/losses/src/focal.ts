@@ -116,7 +116,7 @@ export function categoricalFocal(yTrue: TensorLike, yPred: TensorLike, options?:
  * use(focalLoss);
  * ```
  */
-export const focalLoss = lossPlugin('focal', focal, 'logits', { aliases: ['sigmoidFocal', 'binaryFocal'], expectsWith: fromLogitsExpectation(true) });
+export const focalLoss = /* @__PURE__ */ lossPlugin('focal', focal, 'logits', { aliases: ['sigmoidFocal', 'binaryFocal'], expectsWith: fromLogitsExpectation(true) });
 
 /**
  * The {@link categoricalFocal} plugin (alias `softmaxFocal`): logits unless `fromLogits: false`.
@@ -126,7 +126,7 @@ export const focalLoss = lossPlugin('focal', focal, 'logits', { aliases: ['sigmo
  * use(categoricalFocalLoss);
  * ```
  */
-export const categoricalFocalLoss = lossPlugin('categoricalFocal', categoricalFocal, 'logits', {
+export const categoricalFocalLoss = /* @__PURE__ */ lossPlugin('categoricalFocal', categoricalFocal, 'logits', {
   aliases: ['softmaxFocal'],
   expectsWith: fromLogitsExpectation(true),
 });

@@ -107,7 +107,7 @@ export function sparseCategoricalCrossEntropy(
  * use(categoricalCrossEntropyLoss);
  * ```
  */
-export const categoricalCrossEntropyLoss = lossPlugin('categoricalCrossEntropy', categoricalCrossEntropy, 'probabilities', {
+export const categoricalCrossEntropyLoss = /* @__PURE__ */ lossPlugin('categoricalCrossEntropy', categoricalCrossEntropy, 'probabilities', {
   aliases: ['categoricalCrossentropy'],
   expectsWith: fromLogitsExpectation(false),
 });
@@ -120,7 +120,7 @@ export const categoricalCrossEntropyLoss = lossPlugin('categoricalCrossEntropy',
  * use(sparseCategoricalCrossEntropyLoss);
  * ```
  */
-export const sparseCategoricalCrossEntropyLoss = lossPlugin('sparseCategoricalCrossEntropy', sparseCategoricalCrossEntropy, 'probabilities', {
+export const sparseCategoricalCrossEntropyLoss = /* @__PURE__ */ lossPlugin('sparseCategoricalCrossEntropy', sparseCategoricalCrossEntropy, 'probabilities', {
   aliases: ['sparseCategoricalCrossentropy'],
   expectsWith: fromLogitsExpectation(false),
 });

@@ -66,7 +66,7 @@ function xlogxMinus(t: Tensor, logp: Tensor): Tensor {
  * use(klDivergenceLoss);
  * ```
  */
-export const klDivergenceLoss = lossPlugin('klDivergence', klDivergence, 'probabilities', {
+export const klDivergenceLoss = /* @__PURE__ */ lossPlugin('klDivergence', klDivergence, 'probabilities', {
   aliases: ['kld', 'kullbackLeiblerDivergence'],
   expectsWith: (options) => ((options as KlDivergenceOptions | undefined)?.logInput === true ? 'logits' : 'probabilities'),
 });

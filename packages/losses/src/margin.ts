@@ -55,7 +55,7 @@ function ofMargin(loss: string, f: (m: Tensor) => Tensor) {
  * hinge(tensor([1, -1]), tensor([0.3, -2])); // (0.7 + 0) / 2
  * ```
  */
-export const hinge = ofMargin('hinge', (m) => relu(sub(1, m)));
+export const hinge = /* @__PURE__ */ ofMargin('hinge', (m) => relu(sub(1, m)));
 
 /**
  * Squared hinge loss with labels −1/1: `ℓ = max(0, 1 − y·f)²`.
@@ -65,7 +65,7 @@ export const hinge = ofMargin('hinge', (m) => relu(sub(1, m)));
  * squaredHinge(tensor([1, -1]), tensor([0.3, -2])); // (0.49 + 0) / 2
  * ```
  */
-export const squaredHinge = ofMargin('squaredHinge', (m) => square(relu(sub(1, m))));
+export const squaredHinge = /* @__PURE__ */ ofMargin('squaredHinge', (m) => square(relu(sub(1, m))));
 
 /**
  * Exponential loss (AdaBoost's) with labels −1/1: `ℓ = exp(−y·f)`.
@@ -75,7 +75,7 @@ export const squaredHinge = ofMargin('squaredHinge', (m) => square(relu(sub(1, m
  * exponential(tensor([1, -1]), tensor([0, 1])); // (1 + e^−1) / 2
  * ```
  */
-export const exponential = ofMargin('exponential', (m) => exp(neg(m)));
+export const exponential = /* @__PURE__ */ ofMargin('exponential', (m) => exp(neg(m)));
 
 /**
  * PyTorch's `HingeEmbeddingLoss`, labels −1/1: `ℓ = x` where y = 1, `max(0, margin − x)` where
@@ -134,7 +134,7 @@ export function multiMarginHinge(yTrue: TensorLike, yPred: TensorLike, options?:
  * use(hingeLoss);
  * ```
  */
-export const hingeLoss = lossPlugin('hinge', hinge, 'values');
+export const hingeLoss = /* @__PURE__ */ lossPlugin('hinge', hinge, 'values');
 
 /**
  * The {@link squaredHinge} plugin.
@@ -144,7 +144,7 @@ export const hingeLoss = lossPlugin('hinge', hinge, 'values');
  * use(squaredHingeLoss);
  * ```
  */
-export const squaredHingeLoss = lossPlugin('squaredHinge', squaredHinge, 'values');
+export const squaredHingeLoss = /* @__PURE__ */ lossPlugin('squaredHinge', squaredHinge, 'values');
 
 /**
  * The {@link exponential} plugin.
@@ -154,7 +154,7 @@ export const squaredHingeLoss = lossPlugin('squaredHinge', squaredHinge, 'values
  * use(exponentialLoss);
  * ```
  */
-export const exponentialLoss = lossPlugin('exponential', exponential, 'values');
+export const exponentialLoss = /* @__PURE__ */ lossPlugin('exponential', exponential, 'values');
 
 /**
  * The {@link hingeEmbedding} plugin.
@@ -164,7 +164,7 @@ export const exponentialLoss = lossPlugin('exponential', exponential, 'values');
  * use(hingeEmbeddingLoss);
  * ```
  */
-export const hingeEmbeddingLoss = lossPlugin('hingeEmbedding', hingeEmbedding, 'values');
+export const hingeEmbeddingLoss = /* @__PURE__ */ lossPlugin('hingeEmbedding', hingeEmbedding, 'values');
 
 /**
  * The {@link multiMarginHinge} plugin (alias `multiMargin`; expects raw class scores).
@@ -174,4 +174,4 @@ export const hingeEmbeddingLoss = lossPlugin('hingeEmbedding', hingeEmbedding, '
  * use(multiMarginHingeLoss);
  * ```
  */
-export const multiMarginHingeLoss = lossPlugin('multiMarginHinge', multiMarginHinge, 'logits', { aliases: ['multiMargin'] });
+export const multiMarginHingeLoss = /* @__PURE__ */ lossPlugin('multiMarginHinge', multiMarginHinge, 'logits', { aliases: ['multiMargin'] });

@@ -64,7 +64,7 @@ function stirling(t: Tensor): Tensor {
  * use(poissonNllLoss);
  * ```
  */
-export const poissonNllLoss = lossPlugin('poissonNll', poissonNll, 'logits', {
+export const poissonNllLoss = /* @__PURE__ */ lossPlugin('poissonNll', poissonNll, 'logits', {
   aliases: ['poisson'],
   expectsWith: (options) => ((options as PoissonNllOptions | undefined)?.logInput === false ? 'values' : 'logits'),
 });

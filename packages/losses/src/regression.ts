@@ -74,7 +74,7 @@ function simple(loss: string, f: (t: Tensor, p: Tensor) => Tensor) {
  * meanSquaredError(tensor([1, 2]), tensor([1.5, 1])); // (0.25 + 1) / 2 = 0.625
  * ```
  */
-export const meanSquaredError = simple('meanSquaredError', (t, p) => square(sub(p, t)));
+export const meanSquaredError = /* @__PURE__ */ simple('meanSquaredError', (t, p) => square(sub(p, t)));
 
 /**
  * Mean absolute error (L1): `ℓ = |p − t|` (gradient 0 where p = t, as PyTorch).
@@ -84,7 +84,7 @@ export const meanSquaredError = simple('meanSquaredError', (t, p) => square(sub(
  * meanAbsoluteError(tensor([1, 2]), tensor([1.5, 1])); // 0.75
  * ```
  */
-export const meanAbsoluteError = simple('meanAbsoluteError', (t, p) => abs(sub(p, t)));
+export const meanAbsoluteError = /* @__PURE__ */ simple('meanAbsoluteError', (t, p) => abs(sub(p, t)));
 
 /** Guards `|t|` away from 0, as Keras does, so a zero target gives a large loss, not inf. */
 const MAPE_EPSILON = 1e-7;
@@ -97,7 +97,7 @@ const MAPE_EPSILON = 1e-7;
  * meanAbsolutePercentageError(tensor([2, 4]), tensor([1, 5])); // (0.5 + 0.25) / 2 = 0.375
  * ```
  */
-export const meanAbsolutePercentageError = simple('meanAbsolutePercentageError', (t, p) =>
+export const meanAbsolutePercentageError = /* @__PURE__ */ simple('meanAbsolutePercentageError', (t, p) =>
   div(abs(sub(t, p)), maximum(abs(t), MAPE_EPSILON)),
 );
 
@@ -110,7 +110,7 @@ export const meanAbsolutePercentageError = simple('meanAbsolutePercentageError',
  * logCosh(tensor([0, 0]), tensor([1, 300])); // [log cosh 1, 300 − log 2] averaged
  * ```
  */
-export const logCosh = simple('logCosh', (t, p) => {
+export const logCosh = /* @__PURE__ */ simple('logCosh', (t, p) => {
   const a = abs(sub(p, t));
   return sub(add(a, softplus(mul(a, -2))), Math.LN2);
 });
@@ -183,7 +183,7 @@ export function quantile(yTrue: TensorLike, yPred: TensorLike, options?: Quantil
  * use(meanSquaredErrorLoss); // then { loss: 'mse' } works too
  * ```
  */
-export const meanSquaredErrorLoss = lossPlugin('meanSquaredError', meanSquaredError, 'values', { aliases: ['mse'] });
+export const meanSquaredErrorLoss = /* @__PURE__ */ lossPlugin('meanSquaredError', meanSquaredError, 'values', { aliases: ['mse'] });
 
 /**
  * The {@link meanAbsoluteError} plugin (aliases `mae`, `l1`).
@@ -193,7 +193,7 @@ export const meanSquaredErrorLoss = lossPlugin('meanSquaredError', meanSquaredEr
  * use(meanAbsoluteErrorLoss);
  * ```
  */
-export const meanAbsoluteErrorLoss = lossPlugin('meanAbsoluteError', meanAbsoluteError, 'values', { aliases: ['mae', 'l1'] });
+export const meanAbsoluteErrorLoss = /* @__PURE__ */ lossPlugin('meanAbsoluteError', meanAbsoluteError, 'values', { aliases: ['mae', 'l1'] });
 
 /**
  * The {@link meanAbsolutePercentageError} plugin (alias `mape`).
@@ -203,7 +203,7 @@ export const meanAbsoluteErrorLoss = lossPlugin('meanAbsoluteError', meanAbsolut
  * use(meanAbsolutePercentageErrorLoss);
  * ```
  */
-export const meanAbsolutePercentageErrorLoss = lossPlugin('meanAbsolutePercentageError', meanAbsolutePercentageError, 'values', {
+export const meanAbsolutePercentageErrorLoss = /* @__PURE__ */ lossPlugin('meanAbsolutePercentageError', meanAbsolutePercentageError, 'values', {
   aliases: ['mape'],
 });
 
@@ -215,7 +215,7 @@ export const meanAbsolutePercentageErrorLoss = lossPlugin('meanAbsolutePercentag
  * use(logCoshLoss);
  * ```
  */
-export const logCoshLoss = lossPlugin('logCosh', logCosh, 'values');
+export const logCoshLoss = /* @__PURE__ */ lossPlugin('logCosh', logCosh, 'values');
 
 /**
  * The {@link huber} plugin.
@@ -225,7 +225,7 @@ export const logCoshLoss = lossPlugin('logCosh', logCosh, 'values');
  * use(huberLoss);
  * ```
  */
-export const huberLoss = lossPlugin('huber', huber, 'values');
+export const huberLoss = /* @__PURE__ */ lossPlugin('huber', huber, 'values');
 
 /**
  * The {@link smoothL1} plugin.
@@ -235,7 +235,7 @@ export const huberLoss = lossPlugin('huber', huber, 'values');
  * use(smoothL1Loss);
  * ```
  */
-export const smoothL1Loss = lossPlugin('smoothL1', smoothL1, 'values');
+export const smoothL1Loss = /* @__PURE__ */ lossPlugin('smoothL1', smoothL1, 'values');
 
 /**
  * The {@link quantile} plugin (alias `pinball`).
@@ -245,4 +245,4 @@ export const smoothL1Loss = lossPlugin('smoothL1', smoothL1, 'values');
  * use(quantileLoss); // { loss: 'pinball' } works too
  * ```
  */
-export const quantileLoss = lossPlugin('quantile', quantile, 'values', { aliases: ['pinball'] });
+export const quantileLoss = /* @__PURE__ */ lossPlugin('quantile', quantile, 'values', { aliases: ['pinball'] });

@@ -1,6 +1,6 @@
 import { clone, dispose, type Tensor } from '@tensorkit/tensor';
 import { checkOptions, positiveInt } from '../training/options';
-import { PLUGIN_META } from '../training/plugin-meta';
+import { LAYERS_PACKAGE, CORE_VERSION } from '../training/plugin-meta';
 import { Callback, type CallbackPlugin, type Logs } from './callback';
 import { Monitor, type MonitorMode } from './monitor';
 
@@ -95,5 +95,5 @@ export function earlyStopping(options: EarlyStoppingOptions = {}): EarlyStopping
 
 /** The `earlyStopping` callback plugin. @example `use(earlyStoppingCallback)` */
 export const earlyStoppingCallback: CallbackPlugin = {
-  kind: 'callback', name: 'earlyStopping', ...PLUGIN_META, create: (o) => earlyStopping(o as EarlyStoppingOptions),
+  kind: 'callback', name: 'earlyStopping', package: LAYERS_PACKAGE, coreVersion: CORE_VERSION, create: (o) => earlyStopping(o as EarlyStoppingOptions),
 };

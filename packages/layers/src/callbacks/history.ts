@@ -1,4 +1,4 @@
-import { PLUGIN_META } from '../training/plugin-meta';
+import { LAYERS_PACKAGE, CORE_VERSION } from '../training/plugin-meta';
 import { Callback, type CallbackPlugin, type Logs } from './callback';
 
 /**
@@ -37,4 +37,4 @@ export function history(): History {
 }
 
 /** The `history` callback plugin. @example `use(historyCallback)` */
-export const historyCallback: CallbackPlugin = { kind: 'callback', name: 'history', ...PLUGIN_META, create: () => history() };
+export const historyCallback: CallbackPlugin = { kind: 'callback', name: 'history', package: LAYERS_PACKAGE, coreVersion: CORE_VERSION, create: () => history() };

@@ -1,6 +1,6 @@
 import { ArgumentError, lookup } from '@tensorkit/core';
 import { checkOptions } from '../training/options';
-import { PLUGIN_META } from '../training/plugin-meta';
+import { LAYERS_PACKAGE, CORE_VERSION } from '../training/plugin-meta';
 import { Callback, type CallbackPlugin, type Logs, type TrainingContext } from './callback';
 
 /**
@@ -101,7 +101,7 @@ export function lrScheduler(source: SchedulerSource, options: LRSchedulerOptions
 
 /** The `lrScheduler` callback plugin (`{ scheduler, monitor, options }`). @example `use(lrSchedulerCallback)` */
 export const lrSchedulerCallback: CallbackPlugin = {
-  kind: 'callback', name: 'lrScheduler', ...PLUGIN_META,
+  kind: 'callback', name: 'lrScheduler', package: LAYERS_PACKAGE, coreVersion: CORE_VERSION,
   create: (o) => {
     const { scheduler, ...rest } = (o ?? {}) as { scheduler?: SchedulerSource } & LRSchedulerOptions;
     return lrScheduler(scheduler as SchedulerSource, rest);

@@ -1,5 +1,5 @@
 import { checkOptions } from '../training/options';
-import { PLUGIN_META } from '../training/plugin-meta';
+import { LAYERS_PACKAGE, CORE_VERSION } from '../training/plugin-meta';
 import { saveModel } from '../io/save-load';
 import type { ModelStore } from '../io/storage';
 import { Callback, type CallbackPlugin, type Logs } from './callback';
@@ -62,7 +62,7 @@ export function modelCheckpoint(target: string | ModelStore, options: ModelCheck
 
 /** The `modelCheckpoint` callback plugin (`{ target, monitor, mode, minDelta }`). @example `use(modelCheckpointCallback)` */
 export const modelCheckpointCallback: CallbackPlugin = {
-  kind: 'callback', name: 'modelCheckpoint', ...PLUGIN_META,
+  kind: 'callback', name: 'modelCheckpoint', package: LAYERS_PACKAGE, coreVersion: CORE_VERSION,
   create: (o) => {
     const { target, ...rest } = (o ?? {}) as unknown as { target: string | ModelStore } & ModelCheckpointOptions;
     return modelCheckpoint(target, rest);

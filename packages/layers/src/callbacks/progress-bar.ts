@@ -1,5 +1,5 @@
 import { checkOptions, positiveInt } from '../training/options';
-import { PLUGIN_META } from '../training/plugin-meta';
+import { LAYERS_PACKAGE, CORE_VERSION } from '../training/plugin-meta';
 import { Callback, type CallbackPlugin, type Logs } from './callback';
 
 /**
@@ -149,5 +149,5 @@ export function progressBar(options: ProgressBarOptions = {}): ProgressBar {
 
 /** The `progressBar` callback plugin. @example `use(progressBarCallback)` */
 export const progressBarCallback: CallbackPlugin = {
-  kind: 'callback', name: 'progressBar', ...PLUGIN_META, create: (o) => progressBar(o as ProgressBarOptions),
+  kind: 'callback', name: 'progressBar', package: LAYERS_PACKAGE, coreVersion: CORE_VERSION, create: (o) => progressBar(o as ProgressBarOptions),
 };

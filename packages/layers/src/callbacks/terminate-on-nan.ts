@@ -1,5 +1,5 @@
 import { checkOptions, positiveInt } from '../training/options';
-import { PLUGIN_META } from '../training/plugin-meta';
+import { LAYERS_PACKAGE, CORE_VERSION } from '../training/plugin-meta';
 import { Callback, type CallbackPlugin, type Logs } from './callback';
 
 /** Stops training as soon as a read loss is NaN or infinite. */
@@ -51,5 +51,5 @@ export function terminateOnNaN(options: { checkEvery?: number } = {}): Terminate
 
 /** The `terminateOnNaN` callback plugin. @example `use(terminateOnNaNCallback)` */
 export const terminateOnNaNCallback: CallbackPlugin = {
-  kind: 'callback', name: 'terminateOnNaN', ...PLUGIN_META, create: (o) => terminateOnNaN(o as { checkEvery?: number }),
+  kind: 'callback', name: 'terminateOnNaN', package: LAYERS_PACKAGE, coreVersion: CORE_VERSION, create: (o) => terminateOnNaN(o as { checkEvery?: number }),
 };

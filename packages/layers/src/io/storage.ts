@@ -38,8 +38,14 @@ export interface ModelStore {
  */
 export function directoryStore(dir: string): ModelStore {
   const paths = async (): Promise<{ fs: typeof import('node:fs/promises'); json: string; weights: string }> => {
-    const fs = await import('node:fs/promises');
-    const path = await import('node:path');
+    // process.getBuiltinModule, not import(): bundlers do not see it, so browser bundles build
+    // (esbuild refuses to resolve a Node built-in for the browser platform, even in import()).
+    const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+    if (typeof proc?.getBuiltinModule !== 'function') {
+      throw new StateError('INVALID_STATE', `directoryStore('${dir}'): a directory needs Node's file system; in a browser use 'indexeddb://name', 'downloads://name' or memoryStore()`);
+    }
+    const fs = proc.getBuiltinModule('node:fs/promises') as typeof import('node:fs/promises');
+    const path = proc.getBuiltinModule('node:path') as typeof import('node:path');
     return { fs, json: path.join(dir, 'model.json'), weights: path.join(dir, 'model.safetensors') };
   };
   return {

@@ -63,4 +63,4 @@ export function activation(options: ActivationOptions): Activation {
  * lookup('layer', 'activation');
  * ```
  */
-export const activationLayer = layerPlugin<ActivationOptions>('activation', (c) => new Activation(c));
+export const activationLayer = /* @__PURE__ */ layerPlugin<ActivationOptions>('activation', (c) => new Activation(c));

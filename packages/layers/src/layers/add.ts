@@ -62,4 +62,4 @@ export function add(options: AddOptions = {}): Add {
  * lookup('layer', 'add');
  * ```
  */
-export const addLayer = layerPlugin<AddOptions>('add', (c) => new Add(c));
+export const addLayer = /* @__PURE__ */ layerPlugin<AddOptions>('add', (c) => new Add(c));

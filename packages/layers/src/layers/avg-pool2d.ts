@@ -70,4 +70,4 @@ export function avgPool2d(options: AvgPool2DLayerOptions): AvgPool2D {
  * lookup('layer', 'avgPool2d');
  * ```
  */
-export const avgPool2dLayer = layerPlugin<AvgPool2DLayerOptions>('avgPool2d', (c) => new AvgPool2D(c));
+export const avgPool2dLayer = /* @__PURE__ */ layerPlugin<AvgPool2DLayerOptions>('avgPool2d', (c) => new AvgPool2D(c));

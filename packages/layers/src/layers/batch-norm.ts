@@ -131,4 +131,4 @@ export function batchNorm(options: BatchNormOptions = {}): BatchNorm {
  * lookup('layer', 'batchNorm');
  * ```
  */
-export const batchNormLayer = layerPlugin<BatchNormOptions>('batchNorm', (c) => new BatchNorm(c));
+export const batchNormLayer = /* @__PURE__ */ layerPlugin<BatchNormOptions>('batchNorm', (c) => new BatchNorm(c));

@@ -60,4 +60,4 @@ export function conv1d(options: Conv1DLayerOptions): Conv1D {
  * lookup('layer', 'conv1d');
  * ```
  */
-export const conv1dLayer = layerPlugin<Conv1DLayerOptions>('conv1d', (c) => new Conv1D(c));
+export const conv1dLayer = /* @__PURE__ */ layerPlugin<Conv1DLayerOptions>('conv1d', (c) => new Conv1D(c));

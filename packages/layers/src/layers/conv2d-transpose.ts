@@ -87,4 +87,4 @@ export function conv2dTranspose(options: Conv2DTransposeLayerOptions): Conv2DTra
  * lookup('layer', 'conv2dTranspose');
  * ```
  */
-export const conv2dTransposeLayer = layerPlugin<Conv2DTransposeLayerOptions>('conv2dTranspose', (c) => new Conv2DTranspose(c));
+export const conv2dTransposeLayer = /* @__PURE__ */ layerPlugin<Conv2DTransposeLayerOptions>('conv2dTranspose', (c) => new Conv2DTranspose(c));

@@ -60,4 +60,4 @@ export function conv2d(options: Conv2DLayerOptions): Conv2D {
  * lookup('layer', 'conv2d');
  * ```
  */
-export const conv2dLayer = layerPlugin<Conv2DLayerOptions>('conv2d', (c) => new Conv2D(c));
+export const conv2dLayer = /* @__PURE__ */ layerPlugin<Conv2DLayerOptions>('conv2d', (c) => new Conv2D(c));

@@ -85,4 +85,4 @@ export function dense(options: DenseOptions): Dense {
  * lookup('layer', 'dense');
  * ```
  */
-export const denseLayer = layerPlugin<DenseOptions>('dense', (c) => new Dense(c));
+export const denseLayer = /* @__PURE__ */ layerPlugin<DenseOptions>('dense', (c) => new Dense(c));

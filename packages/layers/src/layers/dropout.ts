@@ -81,4 +81,4 @@ export function dropout(options: DropoutOptions = {}): Dropout {
  * lookup('layer', 'dropout');
  * ```
  */
-export const dropoutLayer = layerPlugin<DropoutOptions>('dropout', (c) => new Dropout(c));
+export const dropoutLayer = /* @__PURE__ */ layerPlugin<DropoutOptions>('dropout', (c) => new Dropout(c));

@@ -116,4 +116,4 @@ export function embedding(options: EmbeddingOptions): Embedding {
  * lookup('layer', 'embedding');
  * ```
  */
-export const embeddingLayer = layerPlugin<EmbeddingOptions>('embedding', (c) => new Embedding(c));
+export const embeddingLayer = /* @__PURE__ */ layerPlugin<EmbeddingOptions>('embedding', (c) => new Embedding(c));

@@ -53,4 +53,4 @@ export function flatten(options: FlattenOptions = {}): Flatten {
  * lookup('layer', 'flatten');
  * ```
  */
-export const flattenLayer = layerPlugin<FlattenOptions>('flatten', (c) => new Flatten(c));
+export const flattenLayer = /* @__PURE__ */ layerPlugin<FlattenOptions>('flatten', (c) => new Flatten(c));

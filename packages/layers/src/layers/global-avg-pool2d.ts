@@ -52,4 +52,4 @@ export function globalAvgPool2d(options: GlobalAvgPool2DOptions = {}): GlobalAvg
  * lookup('layer', 'globalAvgPool2d');
  * ```
  */
-export const globalAvgPool2dLayer = layerPlugin<GlobalAvgPool2DOptions>('globalAvgPool2d', (c) => new GlobalAvgPool2D(c));
+export const globalAvgPool2dLayer = /* @__PURE__ */ layerPlugin<GlobalAvgPool2DOptions>('globalAvgPool2d', (c) => new GlobalAvgPool2D(c));

@@ -56,4 +56,4 @@ export function gruCell(options: GRUCellOptions): GRUCell {
  * lookup('layer', 'gruCell');
  * ```
  */
-export const gruCellLayer = layerPlugin<GRUCellOptions>('gruCell', (c) => new GRUCell(c));
+export const gruCellLayer = /* @__PURE__ */ layerPlugin<GRUCellOptions>('gruCell', (c) => new GRUCell(c));

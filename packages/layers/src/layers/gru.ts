@@ -43,4 +43,4 @@ export function gru(options: GRUOptions): GRU {
  * lookup('layer', 'gru');
  * ```
  */
-export const gruLayer = layerPlugin<GRUOptions>('gru', (c) => new GRU(c));
+export const gruLayer = /* @__PURE__ */ layerPlugin<GRUOptions>('gru', (c) => new GRU(c));

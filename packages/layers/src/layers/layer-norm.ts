@@ -99,4 +99,4 @@ export function layerNorm(options: LayerNormOptions = {}): LayerNorm {
  * lookup('layer', 'layerNorm');
  * ```
  */
-export const layerNormLayer = layerPlugin<LayerNormOptions>('layerNorm', (c) => new LayerNorm(c));
+export const layerNormLayer = /* @__PURE__ */ layerPlugin<LayerNormOptions>('layerNorm', (c) => new LayerNorm(c));

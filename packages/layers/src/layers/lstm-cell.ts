@@ -53,4 +53,4 @@ export function lstmCell(options: LSTMCellOptions): LSTMCell {
  * lookup('layer', 'lstmCell');
  * ```
  */
-export const lstmCellLayer = layerPlugin<LSTMCellOptions>('lstmCell', (c) => new LSTMCell(c));
+export const lstmCellLayer = /* @__PURE__ */ layerPlugin<LSTMCellOptions>('lstmCell', (c) => new LSTMCell(c));

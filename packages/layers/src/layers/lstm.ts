@@ -43,4 +43,4 @@ export function lstm(options: LSTMOptions): LSTM {
  * lookup('layer', 'lstm');
  * ```
  */
-export const lstmLayer = layerPlugin<LSTMOptions>('lstm', (c) => new LSTM(c));
+export const lstmLayer = /* @__PURE__ */ layerPlugin<LSTMOptions>('lstm', (c) => new LSTM(c));

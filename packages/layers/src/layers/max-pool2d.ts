@@ -54,4 +54,4 @@ export function maxPool2d(options: MaxPool2DLayerOptions): MaxPool2D {
  * lookup('layer', 'maxPool2d');
  * ```
  */
-export const maxPool2dLayer = layerPlugin<MaxPool2DLayerOptions>('maxPool2d', (c) => new MaxPool2D(c));
+export const maxPool2dLayer = /* @__PURE__ */ layerPlugin<MaxPool2DLayerOptions>('maxPool2d', (c) => new MaxPool2D(c));

@@ -74,4 +74,4 @@ export function prelu(options: PReLUOptions = {}): PReLU {
  * lookup('layer', 'prelu');
  * ```
  */
-export const preluLayer = layerPlugin<PReLUOptions>('prelu', (c) => new PReLU(c));
+export const preluLayer = /* @__PURE__ */ layerPlugin<PReLUOptions>('prelu', (c) => new PReLU(c));

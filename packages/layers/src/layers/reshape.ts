@@ -73,4 +73,4 @@ export function reshape(options: ReshapeOptions): Reshape {
  * lookup('layer', 'reshape');
  * ```
  */
-export const reshapeLayer = layerPlugin<ReshapeOptions>('reshape', (c) => new Reshape(c));
+export const reshapeLayer = /* @__PURE__ */ layerPlugin<ReshapeOptions>('reshape', (c) => new Reshape(c));

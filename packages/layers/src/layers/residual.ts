@@ -119,7 +119,7 @@ interface ResidualConfig extends LayerOptions {
  * lookup('layer', 'residual');
  * ```
  */
-export const residualLayer = layerPlugin<ResidualConfig>('residual', ({ block, shortcut, ...rest }) => {
+export const residualLayer = /* @__PURE__ */ layerPlugin<ResidualConfig>('residual', ({ block, shortcut, ...rest }) => {
   if (!Array.isArray(block)) throw new ArgumentError('INVALID_ARGUMENT', "residual: the config needs 'block', a list of { className, config }");
   return new Residual(block.map(layerFromJSON), { ...rest, ...(shortcut === undefined ? {} : { shortcut: shortcut.map(layerFromJSON) }) });
 });

@@ -1,7 +1,7 @@
 import { ShapeError, formatShape } from '@tensorkit/core';
 import { argMax, cast, equal, greater, less, reshape, squeeze, sum, takeAlongAxis, expandDims, type Tensor } from '@tensorkit/tensor';
 import { assertSameShape, MeanMetric, type Metric, type MetricPlugin } from './metric';
-import { PLUGIN_META } from '../training/plugin-meta';
+import { LAYERS_PACKAGE, CORE_VERSION } from '../training/plugin-meta';
 import { checkOptions, finiteNumber, positiveInt } from '../training/options';
 
 /** Class indices from integer labels `[n]` or `[n, 1]`, checked against predictions `[n, classes]`. */
@@ -169,14 +169,14 @@ export function topKAccuracy(options: { k?: number } = {}): Metric {
 }
 
 /** The `accuracy` metric plugin. @example `use(accuracyMetric)` */
-export const accuracyMetric: MetricPlugin = { kind: 'metric', name: 'accuracy', aliases: ['acc'], ...PLUGIN_META, create: () => accuracy() };
+export const accuracyMetric: MetricPlugin = { kind: 'metric', name: 'accuracy', aliases: ['acc'], package: LAYERS_PACKAGE, coreVersion: CORE_VERSION, create: () => accuracy() };
 /** The `binaryAccuracy` metric plugin. @example `use(binaryAccuracyMetric)` */
-export const binaryAccuracyMetric: MetricPlugin = { kind: 'metric', name: 'binaryAccuracy', ...PLUGIN_META, create: (o) => binaryAccuracy(o) };
+export const binaryAccuracyMetric: MetricPlugin = { kind: 'metric', name: 'binaryAccuracy', package: LAYERS_PACKAGE, coreVersion: CORE_VERSION, create: (o) => binaryAccuracy(o) };
 /** The `categoricalAccuracy` metric plugin. @example `use(categoricalAccuracyMetric)` */
-export const categoricalAccuracyMetric: MetricPlugin = { kind: 'metric', name: 'categoricalAccuracy', ...PLUGIN_META, create: () => categoricalAccuracy() };
+export const categoricalAccuracyMetric: MetricPlugin = { kind: 'metric', name: 'categoricalAccuracy', package: LAYERS_PACKAGE, coreVersion: CORE_VERSION, create: () => categoricalAccuracy() };
 /** The `sparseCategoricalAccuracy` metric plugin. @example `use(sparseCategoricalAccuracyMetric)` */
 export const sparseCategoricalAccuracyMetric: MetricPlugin = {
-  kind: 'metric', name: 'sparseCategoricalAccuracy', ...PLUGIN_META, create: () => sparseCategoricalAccuracy(),
+  kind: 'metric', name: 'sparseCategoricalAccuracy', package: LAYERS_PACKAGE, coreVersion: CORE_VERSION, create: () => sparseCategoricalAccuracy(),
 };
 /** The `topKAccuracy` metric plugin. @example `use(topKAccuracyMetric)` */
-export const topKAccuracyMetric: MetricPlugin = { kind: 'metric', name: 'topKAccuracy', ...PLUGIN_META, create: (o) => topKAccuracy(o) };
+export const topKAccuracyMetric: MetricPlugin = { kind: 'metric', name: 'topKAccuracy', package: LAYERS_PACKAGE, coreVersion: CORE_VERSION, create: (o) => topKAccuracy(o) };

@@ -1,6 +1,6 @@
 import { add, cast, div, expandDims, greater, maximum, mul, reshape, scalar, slice, sub, sum, tensor, tidy, zeros, type Tensor } from '@tensorkit/tensor';
 import { assertSameShape, DeviceSum, type Metric, type MetricPlugin } from './metric';
-import { PLUGIN_META } from '../training/plugin-meta';
+import { LAYERS_PACKAGE, CORE_VERSION } from '../training/plugin-meta';
 import { checkOptions, finiteNumber, positiveInt } from '../training/options';
 
 /**
@@ -152,8 +152,8 @@ export function auc(options: { numThresholds?: number } = {}): Metric {
 }
 
 /** The `precision` metric plugin. @example `use(precisionMetric)` */
-export const precisionMetric: MetricPlugin = { kind: 'metric', name: 'precision', ...PLUGIN_META, create: (o) => precision(o) };
+export const precisionMetric: MetricPlugin = { kind: 'metric', name: 'precision', package: LAYERS_PACKAGE, coreVersion: CORE_VERSION, create: (o) => precision(o) };
 /** The `recall` metric plugin. @example `use(recallMetric)` */
-export const recallMetric: MetricPlugin = { kind: 'metric', name: 'recall', ...PLUGIN_META, create: (o) => recall(o) };
+export const recallMetric: MetricPlugin = { kind: 'metric', name: 'recall', package: LAYERS_PACKAGE, coreVersion: CORE_VERSION, create: (o) => recall(o) };
 /** The `auc` metric plugin. @example `use(aucMetric)` */
-export const aucMetric: MetricPlugin = { kind: 'metric', name: 'auc', ...PLUGIN_META, create: (o) => auc(o) };
+export const aucMetric: MetricPlugin = { kind: 'metric', name: 'auc', package: LAYERS_PACKAGE, coreVersion: CORE_VERSION, create: (o) => auc(o) };

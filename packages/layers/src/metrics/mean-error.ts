@@ -1,6 +1,6 @@
 import { abs, square, sub, type Tensor } from '@tensorkit/tensor';
 import { assertSameShape, MeanMetric, type Metric, type MetricPlugin } from './metric';
-import { PLUGIN_META } from '../training/plugin-meta';
+import { LAYERS_PACKAGE, CORE_VERSION } from '../training/plugin-meta';
 
 /** The mean of `(yPred - yTrue)²` over every element seen. */
 export class MeanSquaredErrorMetric extends MeanMetric {
@@ -45,6 +45,6 @@ export function mae(): Metric {
 }
 
 /** The `mse` metric plugin (alias `meanSquaredError`). @example `use(mseMetric)` */
-export const mseMetric: MetricPlugin = { kind: 'metric', name: 'mse', aliases: ['meanSquaredError'], ...PLUGIN_META, create: () => mse() };
+export const mseMetric: MetricPlugin = { kind: 'metric', name: 'mse', aliases: ['meanSquaredError'], package: LAYERS_PACKAGE, coreVersion: CORE_VERSION, create: () => mse() };
 /** The `mae` metric plugin (alias `meanAbsoluteError`). @example `use(maeMetric)` */
-export const maeMetric: MetricPlugin = { kind: 'metric', name: 'mae', aliases: ['meanAbsoluteError'], ...PLUGIN_META, create: () => mae() };
+export const maeMetric: MetricPlugin = { kind: 'metric', name: 'mae', aliases: ['meanAbsoluteError'], package: LAYERS_PACKAGE, coreVersion: CORE_VERSION, create: () => mae() };

@@ -1,6 +1,6 @@
 import { abs, add, mul, square, sum, tidy, type Tensor } from '@tensorkit/tensor';
 import { checkOptions, finiteNumber } from '../training/options';
-import { PLUGIN_META } from '../training/plugin-meta';
+import { LAYERS_PACKAGE, CORE_VERSION } from '../training/plugin-meta';
 import type { Regularizer, RegularizerPlugin } from './regularizer';
 
 /** Keras's default strength for l1, l2 and l1l2. */
@@ -84,14 +84,14 @@ export function l1l2(options: { l1?: number; l2?: number } = {}): Regularizer {
   return make('l1l2', strength('l1l2', 'l1', options.l1), strength('l1l2', 'l2', options.l2));
 }
 
-function plugin(name: 'l1' | 'l2' | 'l1l2', create: (config?: Record<string, unknown>) => Regularizer): RegularizerPlugin {
+function plugin(name: 'l1' | 'l2' | 'l1l2', create: (config?: Record<string, unknown>) => Regularizer, aliases?: string[]): RegularizerPlugin {
   const byDefault = create();
-  return { kind: 'regularizer', name, ...PLUGIN_META, penalty: (w) => byDefault.penalty(w), create };
+  return { kind: 'regularizer', name, ...(aliases ? { aliases } : {}), package: LAYERS_PACKAGE, coreVersion: CORE_VERSION, penalty: (w) => byDefault.penalty(w), create };
 }
 
 /** The `l1` regularizer plugin. @example `use(l1Regularizer)` */
-export const l1Regularizer: RegularizerPlugin = plugin('l1', (c) => l1(c));
+export const l1Regularizer: RegularizerPlugin = /* @__PURE__ */ plugin('l1', (c) => l1(c));
 /** The `l2` regularizer plugin. @example `use(l2Regularizer)` */
-export const l2Regularizer: RegularizerPlugin = plugin('l2', (c) => l2(c));
+export const l2Regularizer: RegularizerPlugin = /* @__PURE__ */ plugin('l2', (c) => l2(c));
 /** The `l1l2` regularizer plugin (alias `l1_l2`). @example `use(l1l2Regularizer)` */
-export const l1l2Regularizer: RegularizerPlugin = { ...plugin('l1l2', (c) => l1l2(c)), aliases: ['l1_l2'] };
+export const l1l2Regularizer: RegularizerPlugin = /* @__PURE__ */ plugin('l1l2', (c) => l1l2(c), ['l1_l2']);

@@ -96,9 +96,9 @@ function adamRule(name: string, decoupled: boolean): UpdateRule<AdamHyper> {
 }
 
 /** The Adam update rule. @internal */
-export const adamRuleCoupled = adamRule('adam', false);
+export const adamRuleCoupled = /* @__PURE__ */ adamRule('adam', false);
 /** The AdamW update rule. @internal */
-export const adamwRule = adamRule('adamw', true);
+export const adamwRule = /* @__PURE__ */ adamRule('adamw', true);
 
 /**
  * Adam, optionally AMSGrad, with coupled (L2) weight decay: PyTorch's `torch.optim.Adam`. eps

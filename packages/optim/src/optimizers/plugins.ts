@@ -39,7 +39,7 @@ function plugin<H extends BaseHyper>(
  * use(sgd); get('optimizer', 'sgd').create([w], { lr: 0.1, momentum: 0.9 });
  * ```
  */
-export const sgd: OptimizerPlugin<SGDHyper> = plugin('sgd', SGD);
+export const sgd: OptimizerPlugin<SGDHyper> = /* @__PURE__ */ plugin('sgd', SGD);
 /**
  * The `adagrad` plugin ({@link Adagrad}).
  *
@@ -48,7 +48,7 @@ export const sgd: OptimizerPlugin<SGDHyper> = plugin('sgd', SGD);
  * get('optimizer', 'adagrad').create([w], { lr: 0.1 });
  * ```
  */
-export const adagrad: OptimizerPlugin<AdagradHyper> = plugin('adagrad', Adagrad);
+export const adagrad: OptimizerPlugin<AdagradHyper> = /* @__PURE__ */ plugin('adagrad', Adagrad);
 /**
  * The `rmsprop` plugin ({@link RMSprop}).
  *
@@ -57,7 +57,7 @@ export const adagrad: OptimizerPlugin<AdagradHyper> = plugin('adagrad', Adagrad)
  * get('optimizer', 'rmsprop').create([w], { lr: 0.01, centered: true });
  * ```
  */
-export const rmsprop: OptimizerPlugin<RMSpropHyper> = plugin('rmsprop', RMSprop);
+export const rmsprop: OptimizerPlugin<RMSpropHyper> = /* @__PURE__ */ plugin('rmsprop', RMSprop);
 /**
  * The `adam` plugin ({@link Adam}).
  *
@@ -66,7 +66,7 @@ export const rmsprop: OptimizerPlugin<RMSpropHyper> = plugin('rmsprop', RMSprop)
  * get('optimizer', 'adam').create([w], { lr: 1e-3, amsgrad: true });
  * ```
  */
-export const adam: OptimizerPlugin<AdamHyper> = plugin('adam', Adam);
+export const adam: OptimizerPlugin<AdamHyper> = /* @__PURE__ */ plugin('adam', Adam);
 /**
  * The `adamw` plugin ({@link AdamW}).
  *
@@ -75,7 +75,7 @@ export const adam: OptimizerPlugin<AdamHyper> = plugin('adam', Adam);
  * get('optimizer', 'adamw').create([w], { lr: 1e-3, weightDecay: 0.01 });
  * ```
  */
-export const adamw: OptimizerPlugin<AdamHyper> = plugin('adamw', AdamW);
+export const adamw: OptimizerPlugin<AdamHyper> = /* @__PURE__ */ plugin('adamw', AdamW);
 /**
  * The `adamax` plugin ({@link Adamax}).
  *
@@ -84,7 +84,7 @@ export const adamw: OptimizerPlugin<AdamHyper> = plugin('adamw', AdamW);
  * get('optimizer', 'adamax').create([w], { lr: 2e-3 });
  * ```
  */
-export const adamax: OptimizerPlugin<AdamFamilyHyper> = plugin('adamax', Adamax);
+export const adamax: OptimizerPlugin<AdamFamilyHyper> = /* @__PURE__ */ plugin('adamax', Adamax);
 /**
  * The `nadam` plugin ({@link NAdam}).
  *
@@ -93,7 +93,7 @@ export const adamax: OptimizerPlugin<AdamFamilyHyper> = plugin('adamax', Adamax)
  * get('optimizer', 'nadam').create([w], { lr: 2e-3 });
  * ```
  */
-export const nadam: OptimizerPlugin<NAdamHyper> = plugin('nadam', NAdam);
+export const nadam: OptimizerPlugin<NAdamHyper> = /* @__PURE__ */ plugin('nadam', NAdam);
 /**
  * The `radam` plugin ({@link RAdam}).
  *
@@ -102,7 +102,7 @@ export const nadam: OptimizerPlugin<NAdamHyper> = plugin('nadam', NAdam);
  * get('optimizer', 'radam').create([w], { lr: 1e-3 });
  * ```
  */
-export const radam: OptimizerPlugin<AdamFamilyHyper> = plugin('radam', RAdam);
+export const radam: OptimizerPlugin<AdamFamilyHyper> = /* @__PURE__ */ plugin('radam', RAdam);
 /**
  * The `adadelta` plugin ({@link Adadelta}).
  *
@@ -111,7 +111,7 @@ export const radam: OptimizerPlugin<AdamFamilyHyper> = plugin('radam', RAdam);
  * get('optimizer', 'adadelta').create([w], { rho: 0.9 });
  * ```
  */
-export const adadelta: OptimizerPlugin<AdadeltaHyper> = plugin('adadelta', Adadelta);
+export const adadelta: OptimizerPlugin<AdadeltaHyper> = /* @__PURE__ */ plugin('adadelta', Adadelta);
 
 /**
  * Every optimizer plugin of this package.

@@ -37,7 +37,7 @@ function plugin<O, S extends Scheduler>(name: string, Ctor: new (optimizer: Sche
  * get('scheduler', 'stepLR').create(optimizer, { stepSize: 7 });
  * ```
  */
-export const stepLR: SchedulerPlugin<StepLROptions, StepLR> = plugin('stepLR', StepLR);
+export const stepLR: SchedulerPlugin<StepLROptions, StepLR> = /* @__PURE__ */ plugin('stepLR', StepLR);
 /**
  * The `multiStepLR` plugin ({@link MultiStepLR}).
  *
@@ -46,7 +46,7 @@ export const stepLR: SchedulerPlugin<StepLROptions, StepLR> = plugin('stepLR', S
  * get('scheduler', 'multiStepLR').create(optimizer, { milestones: [30, 80] });
  * ```
  */
-export const multiStepLR: SchedulerPlugin<MultiStepLROptions, MultiStepLR> = plugin('multiStepLR', MultiStepLR);
+export const multiStepLR: SchedulerPlugin<MultiStepLROptions, MultiStepLR> = /* @__PURE__ */ plugin('multiStepLR', MultiStepLR);
 /**
  * The `exponentialLR` plugin ({@link ExponentialLR}).
  *
@@ -55,7 +55,7 @@ export const multiStepLR: SchedulerPlugin<MultiStepLROptions, MultiStepLR> = plu
  * get('scheduler', 'exponentialLR').create(optimizer, { gamma: 0.95 });
  * ```
  */
-export const exponentialLR: SchedulerPlugin<ExponentialLROptions, ExponentialLR> = plugin('exponentialLR', ExponentialLR);
+export const exponentialLR: SchedulerPlugin<ExponentialLROptions, ExponentialLR> = /* @__PURE__ */ plugin('exponentialLR', ExponentialLR);
 /**
  * The `cosineAnnealingLR` plugin ({@link CosineAnnealingLR}).
  *
@@ -64,7 +64,7 @@ export const exponentialLR: SchedulerPlugin<ExponentialLROptions, ExponentialLR>
  * get('scheduler', 'cosineAnnealingLR').create(optimizer, { tMax: 100 });
  * ```
  */
-export const cosineAnnealingLR: SchedulerPlugin<CosineAnnealingLROptions, CosineAnnealingLR> = plugin('cosineAnnealingLR', CosineAnnealingLR);
+export const cosineAnnealingLR: SchedulerPlugin<CosineAnnealingLROptions, CosineAnnealingLR> = /* @__PURE__ */ plugin('cosineAnnealingLR', CosineAnnealingLR);
 /**
  * The `cosineAnnealingWarmRestarts` plugin ({@link CosineAnnealingWarmRestarts}).
  *
@@ -73,7 +73,7 @@ export const cosineAnnealingLR: SchedulerPlugin<CosineAnnealingLROptions, Cosine
  * get('scheduler', 'cosineAnnealingWarmRestarts').create(optimizer, { t0: 10, tMult: 2 });
  * ```
  */
-export const cosineAnnealingWarmRestarts: SchedulerPlugin<CosineAnnealingWarmRestartsOptions, CosineAnnealingWarmRestarts> = plugin(
+export const cosineAnnealingWarmRestarts: SchedulerPlugin<CosineAnnealingWarmRestartsOptions, CosineAnnealingWarmRestarts> = /* @__PURE__ */ plugin(
   'cosineAnnealingWarmRestarts',
   CosineAnnealingWarmRestarts,
 );
@@ -85,7 +85,7 @@ export const cosineAnnealingWarmRestarts: SchedulerPlugin<CosineAnnealingWarmRes
  * get('scheduler', 'linearLR').create(optimizer, { startFactor: 0.1, totalIters: 5 });
  * ```
  */
-export const linearLR: SchedulerPlugin<LinearLROptions, LinearLR> = plugin('linearLR', LinearLR);
+export const linearLR: SchedulerPlugin<LinearLROptions, LinearLR> = /* @__PURE__ */ plugin('linearLR', LinearLR);
 /**
  * The `constantLR` plugin ({@link ConstantLR}).
  *
@@ -94,7 +94,7 @@ export const linearLR: SchedulerPlugin<LinearLROptions, LinearLR> = plugin('line
  * get('scheduler', 'constantLR').create(optimizer, { factor: 0.5, totalIters: 3 });
  * ```
  */
-export const constantLR: SchedulerPlugin<ConstantLROptions, ConstantLR> = plugin('constantLR', ConstantLR);
+export const constantLR: SchedulerPlugin<ConstantLROptions, ConstantLR> = /* @__PURE__ */ plugin('constantLR', ConstantLR);
 /**
  * The `polynomialLR` plugin ({@link PolynomialLR}).
  *
@@ -103,7 +103,7 @@ export const constantLR: SchedulerPlugin<ConstantLROptions, ConstantLR> = plugin
  * get('scheduler', 'polynomialLR').create(optimizer, { totalIters: 20, power: 2 });
  * ```
  */
-export const polynomialLR: SchedulerPlugin<PolynomialLROptions, PolynomialLR> = plugin('polynomialLR', PolynomialLR);
+export const polynomialLR: SchedulerPlugin<PolynomialLROptions, PolynomialLR> = /* @__PURE__ */ plugin('polynomialLR', PolynomialLR);
 /**
  * The `oneCycleLR` plugin ({@link OneCycleLR}).
  *
@@ -112,7 +112,7 @@ export const polynomialLR: SchedulerPlugin<PolynomialLROptions, PolynomialLR> = 
  * get('scheduler', 'oneCycleLR').create(optimizer, { maxLr: 0.1, totalSteps: 1000 });
  * ```
  */
-export const oneCycleLR: SchedulerPlugin<OneCycleLROptions, OneCycleLR> = plugin('oneCycleLR', OneCycleLR);
+export const oneCycleLR: SchedulerPlugin<OneCycleLROptions, OneCycleLR> = /* @__PURE__ */ plugin('oneCycleLR', OneCycleLR);
 /**
  * The `lambdaLR` plugin ({@link LambdaLR}).
  *
@@ -121,7 +121,7 @@ export const oneCycleLR: SchedulerPlugin<OneCycleLROptions, OneCycleLR> = plugin
  * get('scheduler', 'lambdaLR').create(optimizer, { lrLambda: (e) => 0.9 ** e });
  * ```
  */
-export const lambdaLR: SchedulerPlugin<LambdaLROptions, LambdaLR> = plugin('lambdaLR', LambdaLR);
+export const lambdaLR: SchedulerPlugin<LambdaLROptions, LambdaLR> = /* @__PURE__ */ plugin('lambdaLR', LambdaLR);
 /**
  * The `sequentialLR` plugin ({@link SequentialLR}).
  *
@@ -130,7 +130,7 @@ export const lambdaLR: SchedulerPlugin<LambdaLROptions, LambdaLR> = plugin('lamb
  * get('scheduler', 'sequentialLR').create(optimizer, { schedulers: [warmup, decay], milestones: [5] });
  * ```
  */
-export const sequentialLR: SchedulerPlugin<SequentialLROptions, SequentialLR> = plugin('sequentialLR', SequentialLR);
+export const sequentialLR: SchedulerPlugin<SequentialLROptions, SequentialLR> = /* @__PURE__ */ plugin('sequentialLR', SequentialLR);
 /**
  * The `reduceLROnPlateau` plugin ({@link ReduceLROnPlateau}).
  *
@@ -139,7 +139,7 @@ export const sequentialLR: SchedulerPlugin<SequentialLROptions, SequentialLR> = 
  * get('scheduler', 'reduceLROnPlateau').create(optimizer, { patience: 5 });
  * ```
  */
-export const reduceLROnPlateau: SchedulerPlugin<ReduceLROnPlateauOptions, ReduceLROnPlateau> = plugin('reduceLROnPlateau', ReduceLROnPlateau);
+export const reduceLROnPlateau: SchedulerPlugin<ReduceLROnPlateauOptions, ReduceLROnPlateau> = /* @__PURE__ */ plugin('reduceLROnPlateau', ReduceLROnPlateau);
 
 /**
  * Every scheduler plugin of this package.
