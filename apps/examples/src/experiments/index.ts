@@ -2,6 +2,7 @@ import type { Experiment } from './types';
 import { experiment as perceptronXor } from './perceptron-xor';
 import { experiment as activations } from './activations';
 import { experiment as losses } from './losses';
+import { experiment as gradientDescent } from './gradient-descent';
 import { experiment as learningRate } from './learning-rate';
 import { experiment as vanishingGradients } from './vanishing-gradients';
 import { experiment as explodingGradients } from './exploding-gradients';
@@ -18,6 +19,7 @@ export const experiments: readonly Experiment[] = [
   perceptronXor,
   activations,
   losses,
+  gradientDescent,
   learningRate,
   vanishingGradients,
   explodingGradients,

@@ -12,10 +12,12 @@ export interface LineChartOptions {
   xTitle: string;
   yTitle: string;
   series: readonly Series[];
-  /** A log-scale y axis (non-positive and non-finite values are dropped). */
+  /** A log-scale y axis (non-positive values are dropped, as are non-finite ones always). */
   logY?: boolean;
   /** y-axis domain, e.g. to keep a diverging curve from flattening the others. */
   yDomain?: readonly [number, number];
+  /** A log-scale x axis (e.g. epochs spanning 1 to 1000). */
+  logX?: boolean;
   /** Integer ticks on the x axis (epochs, layers). */
   integerX?: boolean;
   /** Draw a point on each sample as well as the line. */
@@ -32,7 +34,7 @@ export function lineChart(options: LineChartOptions): TopLevelSpec {
   const { logY = false } = options;
   const values = options.series.flatMap((s, order) =>
     s.points
-      .filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y) && (!logY || y > 0))
+      .filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y) && (!logY || y > 0) && (!options.logX || x > 0))
       .map(([x, y]) => ({ x, y, series: s.name, order })),
   );
   const scale = {
@@ -48,7 +50,7 @@ export function lineChart(options: LineChartOptions): TopLevelSpec {
     mark: { type: 'line', point: options.points ?? false, clip: true },
     encoding: {
       x: {
-        field: 'x', type: 'quantitative', title: options.xTitle, scale: { zero: false },
+        field: 'x', type: 'quantitative', title: options.xTitle, scale: options.logX ? { type: 'log' } : { zero: false },
         ...(options.integerX ? { axis: { format: 'd', tickMinStep: 1 } } : {}),
       },
       y: { field: 'y', type: 'quantitative', title: options.yTitle, scale },
