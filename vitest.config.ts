@@ -11,6 +11,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
+    // Experiment and training fixtures run in beforeAll; under a loaded 2-core CI they need more than the 10 s default.
+    hookTimeout: 120_000,
     pool: 'threads',
   },
 });
