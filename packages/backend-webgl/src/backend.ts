@@ -70,8 +70,9 @@ export class WebGLBackend implements Backend {
   }
 
   /**
-   * Throws a `BackendError` if the context was lost or the backend destroyed: nothing computed on
-   * a lost context can be trusted, so no kernel runs and no data is read.
+   * Throws a `BackendError` if the context was lost (`CONTEXT_LOST`) or the backend destroyed
+   * (`INVALID_STATE`): nothing computed on a lost context can be trusted, so no kernel runs and no
+   * data is read.
    *
    * @example
    * ```ts
@@ -85,7 +86,7 @@ export class WebGLBackend implements Backend {
     if (this.lost || this.gl.isContextLost()) {
       this.lost = true;
       throw new BackendError(
-        'INVALID_STATE',
+        'CONTEXT_LOST',
         `webgl backend: ${op} failed because the WebGL context was lost (GPU reset, driver crash or too many contexts in the page); ` +
           `every tensor on it is gone. ${FALLBACK}, or reload the page to get a new context`,
       );
@@ -173,14 +174,16 @@ export class WebGLBackend implements Backend {
 
   /**
    * Runs a shader program on the given inputs; the output keeps the program's `outputShape`.
+   * `uniforms` are the values of `program.customUniforms`, in order (values that change from
+   * call to call belong there: baked into the source, each value would compile a new shader).
    *
    * @example
    * ```ts
    * const out = backend.runProgram({ variableNames: ['x0'], outputShape: [4], userCode }, [x], 'float32');
    * ```
    */
-  runProgram(program: GPGPUProgram, inputs: readonly TensorInfo[], dtype: DType): TensorInfo {
-    const info = this.tfjs.runWebGLProgram(program, inputs.map(tfjsInfo), dtype);
+  runProgram(program: GPGPUProgram, inputs: readonly TensorInfo[], dtype: DType, uniforms?: readonly number[][]): TensorInfo {
+    const info = this.tfjs.runWebGLProgram(program, inputs.map(tfjsInfo), dtype, uniforms as number[][] | undefined);
     return { dataId: info.dataId, shape: info.shape, dtype };
   }
 

@@ -18,6 +18,8 @@ export interface FlatProgram {
   readonly body: string;
   /** GLSL functions placed before `main`. */
   readonly functions?: string;
+  /** `uniform float` values the body reads by name; they change without recompiling the shader. */
+  readonly uniforms?: Readonly<Record<string, number>>;
 }
 
 /**
@@ -46,10 +48,11 @@ export function runFlat(backend: WebGLBackend, p: FlatProgram): TensorInfo {
     variableNames: p.inputs.map((_, k) => `x${k}`),
     outputShape: [size],
     enableShapeUniforms: true,
+    customUniforms: Object.keys(p.uniforms ?? {}).map((name) => ({ name, type: 'float' as const })),
     userCode: `${GLSL_PRELUDE}\n${p.functions ?? ''}\nvoid main() {\n  int i = getOutputCoords();\n  ${p.body}\n}\n`,
   };
   try {
-    const out = backend.runProgram(program, flat, p.outDtype);
+    const out = backend.runProgram(program, flat, p.outDtype, Object.values(p.uniforms ?? {}).map((v) => [v]));
     return { dataId: out.dataId, shape: p.outShape, dtype: p.outDtype };
   } finally {
     for (const t of temps) backend.disposeTemp(t);

@@ -1,4 +1,5 @@
 import type { KernelConfig } from '@tensorkit/core';
+import { adamUpdateWebGL } from './adam-update';
 import { binaryWebGLKernels } from './binary';
 import { convWebGLKernels } from './conv';
 import { gatherWebGLKernels } from './gather';
@@ -8,6 +9,7 @@ import { reductionWebGLKernels } from './reduce';
 import { transformWebGLKernels } from './transforms';
 import { unaryWebGLKernels } from './unary';
 
+export * from './adam-update';
 export * from './binary';
 export * from './conv';
 export * from './gather';
@@ -18,7 +20,8 @@ export * from './transforms';
 export * from './unary';
 
 /**
- * Every kernel of the WebGL backend: the whole primitive set declared in `@tensorkit/core`.
+ * Every kernel of the WebGL backend: the whole primitive set declared in `@tensorkit/core`, plus
+ * the optional fused `AdamUpdate`.
  *
  * @example
  * ```ts
@@ -36,4 +39,5 @@ export const webglKernels: KernelConfig[] = [
   ...gatherWebGLKernels,
   ...convWebGLKernels,
   ...poolWebGLKernels,
+  adamUpdateWebGL,
 ];
