@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadModel } from '@tensorkit/layers';
-import { argMax, softmax, tidy } from '@tensorkit/tensor';
+import { argMax, dispose, softmax, tidy } from '@tensorkit/tensor';
 import { asciiDigit, loadMnist, mnistSplit, selectMnist } from '../data/index';
 import { mnistTensors } from './model';
 import { SEED } from './train';
@@ -29,9 +29,10 @@ export async function predictDigit(outDir: string, index: number): Promise<Predi
   const model = await loadModel(outDir);
   const { x, y } = mnistTensors(digit);
   const probs = tidy(() => softmax(model.eval().apply(x)));
-  const predicted = argMax(probs, -1).dataSync()[0]!;
+  const best = argMax(probs, -1);
+  const predicted = best.dataSync()[0]!;
   const confidence = probs.dataSync()[predicted]!;
-  [x, y, probs].forEach((t) => t.dispose());
+  dispose([x, y, probs, best]);
   model.dispose();
   return { index, label: digit.labels[0]!, predicted, confidence, art: asciiDigit(digit, 0) };
 }
