@@ -5,7 +5,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { memory } from '@tensorkit/tensor';
+import '../src/setup';
 import { parseDemoArgs } from '../src/mnist/options';
+import { predictDigit } from '../src/mnist/predict';
+import { trainMnist } from '../src/mnist/train';
 
 const run = promisify(execFile);
 const DEMO = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'demo.ts');
@@ -44,6 +48,21 @@ describe('npm run demo', () => {
   it('--backend webgl fails in Node with an error that names the CPU backend', async () => {
     await expect(demo('--backend', 'webgl', '--fast')).rejects.toMatchObject({ stderr: expect.stringMatching(/--backend cpu/) });
   });
+
+  it('trainMnist and predictDigit free every tensor they make', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'tk-demo-'));
+    const before = memory().numTensors;
+    const report = await trainMnist({ backend: 'cpu', fast: true, epochs: 1, outDir: out, predict: undefined }, () => {});
+    expect(memory().numTensors).toBe(before);
+    expect(report.trainSamples).toBe(1600);
+    expect(report.testSamples).toBe(400);
+    const p = await predictDigit(out, 1);
+    expect(memory().numTensors).toBe(before);
+    expect(p.predicted).toBeGreaterThanOrEqual(0);
+    expect(p.confidence).toBeGreaterThan(0.1);
+    await expect(predictDigit(out, 2000)).rejects.toThrow(/index 2000 is out of range; the test set has 2000 digits/);
+    await expect(predictDigit(join(out, 'missing'), 0)).rejects.toThrow(/no saved model in .*run `npm run demo` first/);
+  }, 120_000);
 
   it('parseDemoArgs: defaults, overrides and bad flags', () => {
     expect(parseDemoArgs([], '/o')).toEqual({ backend: 'cpu', fast: false, epochs: 6, outDir: '/o', predict: undefined });
