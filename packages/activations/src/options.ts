@@ -2,7 +2,7 @@
  * Option checks shared by the activations. Not re-exported: each public function states its own
  * options, and these only make the error messages uniform.
  */
-import { ArgumentError, DTypeError, formatShape } from '@tensorkit/core';
+import { ArgumentError, DTypeError, checkOptions, formatShape } from '@tensorkit/core';
 import { cast, isTensor, tensor, tidy, type Tensor, type TensorLike } from '@tensorkit/tensor';
 
 function describe(v: unknown): string {
@@ -13,19 +13,7 @@ function describe(v: unknown): string {
 
 /** The options object of `fn`, checked to hold only `known` keys (a typo is an error, not a silent default). */
 export function optionsOf<T extends object>(options: T | undefined, fn: string, known: readonly string[]): Partial<T> {
-  if (options === undefined) return {};
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new ArgumentError('INVALID_ARGUMENT', `${fn}: options must be an object like { ${known.join(', ')} }, got ${describe(options)}`);
-  }
-  for (const key of Object.keys(options)) {
-    if (!known.includes(key)) {
-      throw new ArgumentError(
-        'INVALID_ARGUMENT',
-        `${fn}: unknown option '${key}'; ${known.length ? `the options are ${known.join(', ')}` : 'it takes no options'}`,
-      );
-    }
-  }
-  return options;
+  return checkOptions<Partial<T>>(options, fn, known);
 }
 
 /** A finite number option, or its default when absent; `positive` also rejects values <= 0. */

@@ -2,6 +2,7 @@ import { RegistryError } from './errors';
 import { globalState, type RegisteredEntry } from './global';
 import { KINDS, type Kind, type KindRegistries, type Plugin, type PluginOfKind, type RegisteredName } from './kinds';
 import type { KernelConfig } from './kernels';
+import { closestName } from './options';
 import { providerOf } from './providers';
 import { CORE_VERSION, isCompatibleCoreVersion } from './version';
 
@@ -195,20 +196,6 @@ export function list(kind: Kind): string[] {
   return [...names].sort();
 }
 
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = row[j]!;
-      row[j] = Math.min(up + 1, row[j - 1]! + 1, diag + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1));
-      diag = up;
-    }
-  }
-  return row[b.length]!;
-}
-
 /**
  * The error thrown when a lookup misses: it names what was asked for, what is registered, the
  * closest registered name, and the package that provides built-ins of that kind.
@@ -221,13 +208,9 @@ function editDistance(a: string, b: string): number {
 export function notRegisteredError(kind: Kind, name: string): RegistryError {
   const map = kindMap(kind);
   const registered = list(kind);
-  const keys = [...map.keys()];
-  const closest = keys
-    .map((k) => [k, editDistance(name, k)] as const)
-    .filter(([, d]) => d <= Math.max(2, Math.floor(name.length / 3)))
-    .sort((a, b) => a[1] - b[1])[0];
+  const closest = closestName(name, map.keys());
   const provider = providerOf(kind, name);
-  const hint = closest ? ` Did you mean '${closest[0]}'?` : '';
+  const hint = closest ? ` Did you mean '${closest}'?` : '';
   const importHint =
     kind === 'kernel' || kind === 'backend' || kind === 'gradient'
       ? `it is in ${provider}`

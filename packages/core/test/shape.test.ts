@@ -73,3 +73,28 @@ describe('shape utilities', () => {
     expect(isCompatibleCoreVersion('garbage', '0.1.0')).toBe(false);
   });
 });
+
+describe('slice views', () => {
+  it('computes the strided view and refuses out-of-bounds slices', async () => {
+    const { computeSliceView } = await import('../src/index');
+    expect(computeSliceView([4, 6], [1, 0], [2, 3], [1, 2], 'Slice')).toEqual({ shape: [2, 3], offset: 6, strides: [6, 2] });
+    expect(computeSliceView([5], [1], [], [], 'Slice')).toEqual({ shape: [4], offset: 1, strides: [1] });
+    expect(() => computeSliceView([4], [2], [2], [2], 'Slice (cpu)')).toThrow(/Slice \(cpu\): begin 2, size 2, step 2 on axis 0 is out of bounds for shape \[4\]/);
+  });
+});
+
+describe('option checks', () => {
+  it('reject unknown keys with the closest known name, and non-objects', async () => {
+    const { checkOptions, closestName } = await import('../src/index');
+    expect(checkOptions(undefined, 'f', ['a'])).toEqual({});
+    expect(checkOptions({ a: 1 }, 'f', ['a'])).toEqual({ a: 1 });
+    expect(() => checkOptions({ stride: 2 } as object, 'conv1d', ['strides', 'padding'])).toThrow(
+      "conv1d: unknown option 'stride'; did you mean 'strides'? (options: strides, padding)",
+    );
+    expect(() => checkOptions({ x: 1 } as object, 'relu', [])).toThrow("relu: unknown option 'x' (it takes no options)");
+    expect(() => checkOptions(3 as never, 'f', ['a'])).toThrow(/options must be an object like \{ a \}, got 3/);
+    expect(closestName('min', ['minVal', 'maxVal'])).toBe('minVal');
+    expect(closestName('ceil_mode', ['ceilMode'])).toBe('ceilMode');
+    expect(closestName('lr', ['momentum'])).toBeUndefined();
+  });
+});

@@ -2,20 +2,11 @@
  * Option checks shared by the initializers; not re-exported. A typo in an option name is an
  * error, not a silent default, and every number must be finite (NaN hyperparameters are errors).
  */
-import { ArgumentError } from '@tensorkit/core';
+import { ArgumentError, checkOptions } from '@tensorkit/core';
 
 /** The options object of `fn`, checked to hold only `known` keys. */
 export function optionsOf<T extends object>(options: T | undefined, fn: string, known: readonly string[]): Partial<T> {
-  if (options === undefined) return {};
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new ArgumentError('INVALID_ARGUMENT', `${fn}: options must be an object like { ${known.join(', ')} }, got ${String(options)}`);
-  }
-  for (const key of Object.keys(options)) {
-    if (!known.includes(key)) {
-      throw new ArgumentError('INVALID_ARGUMENT', `${fn}: unknown option '${key}'; the options are ${known.join(', ')}`);
-    }
-  }
-  return options;
+  return checkOptions<Partial<T>>(options, fn, known);
 }
 
 /** A finite number, or `fallback` when absent; `positive` also rejects values <= 0. */

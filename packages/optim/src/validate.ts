@@ -2,7 +2,7 @@
  * Option checks shared by every optimizer and scheduler. Each error names the owner (`adam`,
  * `stepLR`), the option, the value received and what is accepted, so a typo is fixed in one read.
  */
-import { ArgumentError } from '@tensorkit/core';
+import { ArgumentError, unknownOptionError } from '@tensorkit/core';
 
 /** A value for an error message: NaN and arrays print as themselves, not as `null`. */
 export function show(value: unknown): string {
@@ -89,13 +89,7 @@ export function checkOptions(owner: string, options: unknown, checks: Readonly<R
   const known = Object.keys(checks);
   for (const [key, value] of Object.entries(options)) {
     const check = checks[key];
-    if (check === undefined) {
-      const near = known.find((k) => k.toLowerCase().startsWith(key.toLowerCase().slice(0, 3)));
-      throw new ArgumentError(
-        'INVALID_ARGUMENT',
-        `${owner}: unknown option '${key}'${near ? `; did you mean '${near}'?` : ''} (options: ${known.join(', ')})`,
-      );
-    }
+    if (check === undefined) throw unknownOptionError(owner, key, known);
     if (value !== undefined) check(owner, key, value);
   }
 }

@@ -1,4 +1,5 @@
 import {
+  computeSliceView,
   ShapeError,
   allocValues,
   computeStrides,
@@ -52,27 +53,8 @@ export const transposeCpu = defineCpuKernel('Transpose', ({ inputs, attrs, backe
  */
 export const sliceCpu = defineCpuKernel('Slice', ({ inputs, attrs, backend }) => {
   const x = inputAt(inputs, 0, 'Slice');
-  const { begin, size, step } = attrs;
-  const rank = x.shape.length;
-  const strides = computeStrides(x.shape);
-  const shape: number[] = [];
-  const viewStrides: number[] = [];
-  let offset = 0;
-  for (let i = 0; i < rank; i++) {
-    const b = begin[i] ?? 0;
-    const s = step[i] ?? 1;
-    const n = size[i] ?? x.shape[i]! - b;
-    if (b < 0 || n < 0 || s < 1 || (n > 0 && b + (n - 1) * s >= x.shape[i]!)) {
-      throw new ShapeError(
-        'SHAPE_MISMATCH',
-        `Slice (cpu): begin ${b}, size ${n}, step ${s} on axis ${i} is out of bounds for shape ${formatShape(x.shape)}`,
-      );
-    }
-    offset += b * strides[i]!;
-    shape.push(n);
-    viewStrides.push(strides[i]! * s);
-  }
-  return gatherView(x, backend, shape, offset, viewStrides);
+  const view = computeSliceView(x.shape, attrs.begin, attrs.size, attrs.step, 'Slice (cpu)');
+  return gatherView(x, backend, view.shape, view.offset, view.strides);
 });
 
 /**

@@ -1,4 +1,4 @@
-import { ShapeError, formatShape, normalizeAxis, sizeFromShape, type TensorInfo } from '@tensorkit/core';
+import { ShapeError, computeSliceView, formatShape, normalizeAxis, sizeFromShape, type TensorInfo } from '@tensorkit/core';
 import type { WebGLBackend } from '../backend';
 import { broadcastStridesOf, coordNames, coordsOf, glslFloat, offsetExpr, rowMajorStrides } from '../glsl';
 import { defineWebGLKernel, inputAt } from '../kernel';
@@ -46,26 +46,8 @@ export const transposeWebGL = defineWebGLKernel('Transpose', ({ inputs, attrs, b
  */
 export const sliceWebGL = defineWebGLKernel('Slice', ({ inputs, attrs, backend }) => {
   const x = inputAt(inputs, 0, 'Slice');
-  const { begin, size, step } = attrs;
-  const strides = rowMajorStrides(x.shape);
-  const shape: number[] = [];
-  const viewStrides: number[] = [];
-  let offset = 0;
-  for (let i = 0; i < x.shape.length; i++) {
-    const b = begin[i] ?? 0;
-    const s = step[i] ?? 1;
-    const n = size[i] ?? x.shape[i]! - b;
-    if (b < 0 || n < 0 || s < 1 || (n > 0 && b + (n - 1) * s >= x.shape[i]!)) {
-      throw new ShapeError(
-        'SHAPE_MISMATCH',
-        `Slice (webgl): begin ${b}, size ${n}, step ${s} on axis ${i} is out of bounds for shape ${formatShape(x.shape)}`,
-      );
-    }
-    offset += b * strides[i]!;
-    shape.push(n);
-    viewStrides.push(strides[i]! * s);
-  }
-  return viewProgram(backend, x, shape, viewStrides, offset);
+  const view = computeSliceView(x.shape, attrs.begin, attrs.size, attrs.step, 'Slice (webgl)');
+  return viewProgram(backend, x, view.shape, view.strides, view.offset);
 });
 
 /**

@@ -2,7 +2,7 @@
  * Option checks shared by the layer factories: every bad option is an `INVALID_ARGUMENT` error
  * naming the layer, the option, the value and what is allowed.
  */
-import { ArgumentError } from '@tensorkit/core';
+import { ArgumentError, checkOptions } from '@tensorkit/core';
 
 function show(v: unknown): string {
   if (typeof v === 'number' || typeof v === 'boolean' || v === null || v === undefined) return String(v);
@@ -15,19 +15,7 @@ function show(v: unknown): string {
 
 /** An options object (or `{}`) whose keys are all in `known`; an unknown key is an error, not ignored. */
 export function optionsOf<T extends object>(options: T | undefined, layer: string, known: readonly string[]): T {
-  if (options === undefined) return {} as T;
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new ArgumentError('INVALID_ARGUMENT', `${layer}: options must be an object like { ... }, got ${show(options)}`);
-  }
-  for (const key of Object.keys(options)) {
-    if (known.includes(key)) continue;
-    const near = known.find((k) => k.toLowerCase().startsWith(key.toLowerCase().slice(0, 4)));
-    throw new ArgumentError(
-      'INVALID_ARGUMENT',
-      `${layer}: unknown option '${key}'${near ? `; did you mean '${near}'?` : ''} (options: ${known.join(', ')})`,
-    );
-  }
-  return options;
+  return checkOptions(options, layer, known);
 }
 
 /** An integer `>= min`. */

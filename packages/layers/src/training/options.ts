@@ -2,7 +2,7 @@
  * Option checks shared by training, callbacks, metrics and regularizers, so every error message
  * has the same form: the function, the option, the value, and what is accepted.
  */
-import { ArgumentError } from '@tensorkit/core';
+import { ArgumentError, checkOptions as checkKnownOptions } from '@tensorkit/core';
 
 function describe(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(v);
@@ -12,18 +12,7 @@ function describe(v: unknown): string {
 
 /** Throws on keys outside `known` (a typo is an error, not a silent default). */
 export function checkOptions(fn: string, options: unknown, known: readonly string[]): void {
-  if (options === undefined) return;
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new ArgumentError('INVALID_ARGUMENT', `${fn}: options must be an object like { ${known.join(', ')} }, got ${describe(options)}`);
-  }
-  for (const key of Object.keys(options)) {
-    if (!known.includes(key)) {
-      throw new ArgumentError(
-        'INVALID_ARGUMENT',
-        `${fn}: unknown option '${key}'; ${known.length ? `the options are ${known.join(', ')}` : 'it takes no options'}`,
-      );
-    }
-  }
+  checkKnownOptions(options as object | undefined, fn, known);
 }
 
 /** A finite number (NaN and ±Infinity are errors), at least `min` when given. */

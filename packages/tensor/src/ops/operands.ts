@@ -1,5 +1,5 @@
 import {
-  ArgumentError, DTypeError, broadcastShapes, formatShape, upcastType, type DType, type KernelAttrMap, type KernelName,
+  ArgumentError, DTypeError, broadcastShapes, checkOptions, formatShape, upcastType, type DType, type KernelAttrMap, type KernelName,
 } from '@tensorkit/core';
 import { toTensor, type TensorLike } from '../convert';
 import { runKernel, shareData } from '../engine';
@@ -157,19 +157,10 @@ export function assertBool(value: unknown, name: string, op: string): boolean {
  * stride 1 and no warning for a JavaScript caller. @internal
  */
 export function optionsOf<T extends object>(options: T | undefined, op: string, known: readonly string[]): T {
-  if (options === undefined) return {} as T;
-  if (typeof options !== 'object' || options === null || Array.isArray(options) || isTensor(options)) {
-    throw new ArgumentError('INVALID_ARGUMENT', `${op}: options must be an object like { ... }, got ${describe(options)}`);
+  if (isTensor(options)) {
+    throw new ArgumentError('INVALID_ARGUMENT', `${op}: options must be an object like { ... }, got a tensor ${describe(options)}`);
   }
-  for (const key of Object.keys(options)) {
-    if (known.includes(key)) continue;
-    const near = known.find((k) => k.toLowerCase().startsWith(key.toLowerCase().slice(0, 4)));
-    throw new ArgumentError(
-      'INVALID_ARGUMENT',
-      `${op}: unknown option '${key}'${near ? `; did you mean '${near}'?` : ''} (options: ${known.join(', ')})`,
-    );
-  }
-  return options;
+  return checkOptions(options, op, known);
 }
 
 /** Rejects bool tensors for ops that need numbers (matMul, conv, reductions of values). @internal */
