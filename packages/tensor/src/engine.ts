@@ -12,10 +12,9 @@ function isPromise<T>(x: unknown): x is Promise<T> {
 
 function initFailed(name: string, cause: unknown): BackendError {
   const why = cause instanceof Error ? cause.message : String(cause);
-  return new BackendError(
-    'BACKEND_INIT_FAILED',
-    `setBackend: backend '${name}' failed to start: ${why}. Fall back to the CPU backend with await setBackend('cpu')`,
-  );
+  // A backend's own message may already say how to fall back; say it once.
+  const hint = why.includes("setBackend('cpu')") ? '' : ". Fall back to the CPU backend with await setBackend('cpu')";
+  return new BackendError('BACKEND_INIT_FAILED', `setBackend: backend '${name}' failed to start: ${why}${hint}`);
 }
 
 function activate(state: EngineState, name: string, backend: Backend): Backend {

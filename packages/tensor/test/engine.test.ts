@@ -54,6 +54,14 @@ describe('backend selection', () => {
       expect(e.message).toContain('no WebGL2 context');
       expect(e.message).toContain("setBackend('cpu')");
       expect(getBackend()).toBe('cpu');
+      const selfHinting: BackendPlugin = {
+        kind: 'backend', name: 'hinting', priority: 0, package: 'test',
+        create: () => Promise.reject(new Error("no GPU; import the CPU backend and await setBackend('cpu')")),
+      };
+      register(selfHinting);
+      const again = await rejection(setBackend('hinting'));
+      expect(again.message.split("setBackend('cpu')")).toHaveLength(2); // the fallback is said once
+      unregister('backend', 'hinting');
     } finally {
       unregister('backend', 'broken');
     }

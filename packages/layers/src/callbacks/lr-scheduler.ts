@@ -24,7 +24,7 @@ export interface SchedulerLike {
  * @example
  * ```ts
  * lrScheduler((opt) => new StepLR(opt, { stepSize: 10 }));
- * lrScheduler('cosineAnnealingLR', { tMax: 50 });
+ * lrScheduler('cosineAnnealingLR', { options: { tMax: 50 } });
  * ```
  */
 export type SchedulerSource = SchedulerLike | ((optimizer: TrainingContext['optimizer']) => SchedulerLike) | string;
