@@ -33,3 +33,27 @@ export function providerOf(kind: Kind, name: string): string {
   if (kind === 'backend') return BUILTIN_BACKENDS[name] ?? PACKAGE_OF_KIND.backend;
   return PACKAGE_OF_KIND[kind];
 }
+
+/** How each package names the plugin objects it exports, e.g. `reluActivation`, `adam`. */
+const EXPORT_SUFFIX: Partial<Record<Kind, string>> = {
+  activation: 'Activation',
+  loss: 'Loss',
+  initializer: 'Initializer',
+  layer: 'Layer',
+  metric: 'Metric',
+  regularizer: 'Regularizer',
+  callback: 'Callback',
+};
+
+/**
+ * The export name of a built-in plugin object, for `use(...)` hints: `reluActivation`,
+ * `crossEntropyLoss`, `adam` (optimizers and schedulers are exported under their own names).
+ *
+ * @example
+ * ```ts
+ * pluginExportName('activation', 'relu'); // 'reluActivation'
+ * ```
+ */
+export function pluginExportName(kind: Kind, name: string): string {
+  return `${name}${EXPORT_SUFFIX[kind] ?? ''}`;
+}

@@ -3,7 +3,7 @@ import { globalState, type RegisteredEntry } from './global';
 import { KINDS, type Kind, type KindRegistries, type Plugin, type PluginOfKind, type RegisteredName } from './kinds';
 import type { KernelConfig } from './kernels';
 import { closestName } from './options';
-import { providerOf } from './providers';
+import { pluginExportName, providerOf } from './providers';
 import { CORE_VERSION, isCompatibleCoreVersion } from './version';
 
 /**
@@ -214,7 +214,7 @@ export function notRegisteredError(kind: Kind, name: string): RegistryError {
   const importHint =
     kind === 'kernel' || kind === 'backend' || kind === 'gradient'
       ? `it is in ${provider}`
-      : `built-in ${kind}s are in ${provider}: import '${provider}/register' or use(${name})`;
+      : `built-in ${kind}s are in ${provider}: import '${provider}/register' or use(${pluginExportName(kind, name)})`;
   return new RegistryError(
     'NOT_REGISTERED',
     `no ${kind} '${name}'; registered: ${registered.length ? registered.join(', ') : '(none)'}; ${importHint}.${hint}`,

@@ -76,6 +76,11 @@ describe('registry', () => {
     );
   });
 
+  it('names the exported plugin object in its use() hint', () => {
+    expect(caught(() => lookup('activation', 'gelu')).message).toContain('use(geluActivation)');
+    expect(caught(() => lookup('loss', 'mse')).message).toContain('use(mseLoss)');
+  });
+
   it('refuses a plugin built for an incompatible core version (minor decides under 0.x)', () => {
     const e = caught(() => use(act('old', 'old-pkg', { coreVersion: '0.2.0' })));
     expect(e.code).toBe('INCOMPATIBLE_VERSION');
