@@ -189,4 +189,21 @@ float tkRoundHalfEven(float x) {
   return r;
 }
 float tkTrunc(float x) { return x < 0.0 ? ceil(x) : floor(x); }
+// sin(x + q·π/2), float32-accurate: Cody-Waite reduction to |r| ≤ π/4 with π/2 split in three
+// (k·P1 is exact while |k| < 2^16), then Cephes' sinf/cosf polynomials. Some renderers' built-in
+// sin/cos are ~2e-4 off (SwiftShader); beyond |x| = 65536 the built-in is used.
+float tkSinQ(float x, int q) {
+  if (tkIsNaN(x) || abs(x) == tkInf()) return tkNaN();
+  if (q == 0 && abs(x) < 1e-4) return x; // sin x rounds to x here; keeps the sign of -0
+  if (abs(x) > 65536.0) return q == 0 ? sin(x) : cos(x);
+  float k = floor(x * 0.63661977236758134 + 0.5);
+  float r = ((x - k * 1.5703125) - k * 4.837512969970703125e-4) - k * 7.54978995489188216e-8;
+  float z = r * r;
+  float s = ((-1.9515295891e-4 * z + 8.3321608736e-3) * z - 1.6666654611e-1) * z * r + r;
+  float c = ((2.443315711809948e-5 * z - 1.388731625493765e-3) * z + 4.166664568298827e-2) * z * z - 0.5 * z + 1.0;
+  int n = (int(mod(k, 4.0)) + q) & 3;
+  return n == 0 ? s : n == 1 ? c : n == 2 ? -s : -c;
+}
+float tkSin(float x) { return tkSinQ(x, 0); }
+float tkCos(float x) { return tkSinQ(x, 1); }
 `;

@@ -45,8 +45,8 @@ const UNARY_EXPRS: Record<UnaryKernelName, readonly [string, OutKind]> = {
   Rsqrt: ['x < 0.0 ? tkNaN() : (x == 0.0 ? tkInf() : 1.0 / sqrt(x))', 'float'],
   Square: ['x * x', 'same'],
   Reciprocal: ['1.0 / x', 'float'],
-  Sin: ['sin(x)', 'float'],
-  Cos: ['cos(x)', 'float'],
+  Sin: ['tkSin(x)', 'float'],
+  Cos: ['tkCos(x)', 'float'],
   Tanh: ['tkTanh(x)', 'float'],
   Sigmoid: ['tkSigmoid(x)', 'float'],
   Softplus: ['x > 20.0 || tkIsNaN(x) ? x : tkLog1p(exp(x))', 'float'],
@@ -87,9 +87,9 @@ export const rsqrtWebGL = simpleUnary('Rsqrt');
 export const squareWebGL = simpleUnary('Square');
 /** `1 / x`. @example `runKernel('Reciprocal', [x])` */
 export const reciprocalWebGL = simpleUnary('Reciprocal');
-/** Sine. @example `runKernel('Sin', [x])` */
+/** Sine (float32-accurate; some renderers' built-in is not). @example `runKernel('Sin', [x])` */
 export const sinWebGL = simpleUnary('Sin');
-/** Cosine. @example `runKernel('Cos', [x])` */
+/** Cosine (float32-accurate; some renderers' built-in is not). @example `runKernel('Cos', [x])` */
 export const cosWebGL = simpleUnary('Cos');
 /** Hyperbolic tangent, accurate near 0 and saturating without overflow. @example `runKernel('Tanh', [x])` */
 export const tanhWebGL = simpleUnary('Tanh');
