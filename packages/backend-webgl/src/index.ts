@@ -18,6 +18,6 @@ export { WebGLBackend, createWebGLBackend, webglBackend, webglBackendPlugin, PAC
 export type { WebGLBackendOptions } from './context';
 export { defineWebGLKernel, type WebGLKernel } from './kernel';
 export { runFlat, type FlatProgram } from './program';
-export { runPacked, canPack, withPackedInputs, type PackedProgram } from './packed';
+export { runPacked, canPack, withPackedInputs, packedElementwise, type PackedProgram } from './packed';
 export { glslFloat, coordsOf, offsetExpr, rowMajorStrides, broadcastStridesOf, coordNames, GLSL_PRELUDE } from './glsl';
 export * from './kernels/index';

@@ -1,4 +1,4 @@
-import type { DType, TensorInfo } from '@tensorkit/core';
+import { shapesEqual, sizeFromShape, type DType, type TensorInfo } from '@tensorkit/core';
 import type { WebGLBackend } from './backend';
 import { GLSL_PRELUDE } from './glsl';
 
@@ -88,4 +88,53 @@ export function withPackedInputs<T>(backend: WebGLBackend, inputs: readonly Tens
   } finally {
     for (const t of temps) backend.disposeTemp(t);
   }
+}
+
+/** Whether `x` is on the GPU in the packed layout (a matmul or packed program made it). */
+function isPackedOnGpu(backend: WebGLBackend, x: TensorInfo): boolean {
+  const data = backend.tfjs.texData.get(x.dataId);
+  return data !== undefined && data.texture != null && data.isPacked === true;
+}
+
+/**
+ * Whether tfjs's packed sampler reads `x` broadcast to `outShape` as we need: the same shape, a
+ * single value, or a row vector along the last axis (a bias).
+ */
+function packedReadable(x: TensorInfo, outShape: readonly number[]): boolean {
+  if (shapesEqual(x.shape, outShape) || sizeFromShape(x.shape) === 1) return true;
+  return x.shape.length === 1 && outShape.length >= 2 && x.shape[0] === outShape[outShape.length - 1];
+}
+
+/**
+ * Runs an elementwise function as a packed program when that avoids layout changes: some input is
+ * already packed on the GPU (a matmul output, a parameter updated by `AdamUpdate`) and every input
+ * is readable packed. Then the output stays packed (the next matmul takes it as is, and no pass
+ * unpacks the matmul's output). `expr` is the same scalar GLSL expression as the flat program's,
+ * over the scalars named in `params`, applied to each of the four lanes, so both layouts compute
+ * identical values. Returns `undefined` when the flat program should run instead.
+ *
+ * @example
+ * ```ts
+ * const out = packedElementwise(backend, [a, b], outShape, 'float32', ['a', 'b'], 'a + b') ?? flatFallback();
+ * ```
+ */
+export function packedElementwise(
+  backend: WebGLBackend,
+  inputs: readonly TensorInfo[],
+  outShape: readonly number[],
+  outDtype: DType,
+  params: readonly string[],
+  expr: string,
+  functions = '',
+): TensorInfo | undefined {
+  if (!canPack(outShape) || sizeFromShape(outShape) === 0) return undefined;
+  if (!inputs.some((x) => isPackedOnGpu(backend, x)) || !inputs.every((x) => packedReadable(x, outShape))) return undefined;
+  const lane = (c: string): string => `tkLane(${inputs.map((_, k) => `x${k}.${c}`).join(', ')})`;
+  return runPacked(backend, {
+    inputs,
+    outShape,
+    outDtype,
+    functions: `${functions}\nfloat tkLane(${params.map((p) => `float ${p}`).join(', ')}) { return ${expr}; }`,
+    body: `setOutput(vec4(${['x', 'y', 'z', 'w'].map(lane).join(', ')}));`,
+  });
 }

@@ -18,7 +18,7 @@ type Make = (params: Variable[]) => Adam | AdamW;
 const SHAPES = [[7, 5], [5], [3, 1, 4], [2, 3, 2, 3], [], [2, 1, 3, 1, 2]];
 
 async function run(make: Make): Promise<Float32Array[]> {
-  const params = SHAPES.map((s, i) => variable(randn(s, { seed: 1 + i })));
+  const params = SHAPES.map((s, i) => tidy(() => variable(randn(s, { seed: 1 + i }))));
   const opt = make(params);
   for (let t = 0; t < 8; t++) {
     const grads = tidy(() => new Map(params.map((p, i) => [p, randn(p.shape, { seed: 100 + 10 * t + i })] as const)));
@@ -62,7 +62,7 @@ describe('webgl AdamUpdate', () => {
   });
 
   it('propagates NaN through the amsgrad maximum', async () => {
-    const p = variable(tensor([1, 2, 3, 4], [2, 2]));
+    const p = tidy(() => variable(tensor([1, 2, 3, 4], [2, 2])));
     const opt = new Adam([p], { lr: 0.1, amsgrad: true });
     const g = tensor([NaN, 1, 1, 1], [2, 2]);
     opt.step(new Map([[p, g]]));
@@ -75,7 +75,7 @@ describe('webgl AdamUpdate', () => {
   });
 
   it('allocates nothing that outlives a step', async () => {
-    const p = variable(randn([16, 8], { seed: 3 }));
+    const p = tidy(() => variable(randn([16, 8], { seed: 3 })));
     const opt = new Adam([p], { lr: 1e-3, amsgrad: true });
     const step = async (): Promise<void> => {
       const g = randn([16, 8], { seed: 4 });

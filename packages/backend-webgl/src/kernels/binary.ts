@@ -10,6 +10,7 @@ import {
 import type { WebGLBackend } from '../backend';
 import { broadcastStridesOf, coordNames, coordsOf, offsetExpr } from '../glsl';
 import { assertSameDtype, defineWebGLKernel, inputAt, type WebGLKernel } from '../kernel';
+import { packedElementwise } from '../packed';
 import { runFlat } from '../program';
 
 /**
@@ -34,9 +35,11 @@ export function broadcastReads(inputs: readonly TensorInfo[], outShape: readonly
   return `${head} ${reads.join(' ')}`;
 }
 
-/** The program of every binary kernel: `expr` over `float a, b`, broadcast. */
+/** The program of every binary kernel: `expr` over `float a, b`, broadcast (packed when an operand is). */
 function binaryProgram(kernel: string, backend: WebGLBackend, a: TensorInfo, b: TensorInfo, expr: string, dtype: DType): TensorInfo {
   const outShape = broadcastShapes(kernel, a.shape, b.shape);
+  const packed = packedElementwise(backend, [a, b], outShape, dtype, ['a', 'b'], expr, BINARY_FUNCTIONS);
+  if (packed !== undefined) return packed;
   return runFlat(backend, {
     inputs: [a, b],
     outShape,

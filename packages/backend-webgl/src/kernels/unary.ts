@@ -2,6 +2,7 @@ import type { DType, KernelAttrMap, KernelName, TensorInfo, UnaryKernelName } fr
 import type { WebGLBackend } from '../backend';
 import { glslFloat } from '../glsl';
 import { defineWebGLKernel, inputAt, type WebGLKernel } from '../kernel';
+import { packedElementwise } from '../packed';
 import { runFlat } from '../program';
 
 /**
@@ -16,7 +17,8 @@ import { runFlat } from '../program';
 export type OutKind = 'float' | 'same' | 'bool';
 
 /**
- * The one program of every unary kernel: `setOutput(expr)` where `expr` is GLSL over `float x`.
+ * The one program of every unary kernel: `setOutput(expr)` where `expr` is GLSL over `float x`
+ * (per lane of a packed program when `x` is packed on the GPU).
  *
  * @example
  * ```ts
@@ -25,6 +27,8 @@ export type OutKind = 'float' | 'same' | 'bool';
  */
 export function unaryProgram(backend: WebGLBackend, x: TensorInfo, expr: string, out: OutKind): TensorInfo {
   const dtype: DType = out === 'float' ? 'float32' : out === 'bool' ? 'bool' : x.dtype === 'bool' ? 'int32' : x.dtype;
+  const packed = packedElementwise(backend, [x], x.shape, dtype, ['x'], expr);
+  if (packed !== undefined) return packed;
   return runFlat(backend, {
     inputs: [x],
     outShape: x.shape,
