@@ -77,7 +77,7 @@ export const hardSigmoid = (x: TensorLike): Tensor =>
  * PyTorch's hardswish_backward: 0 below −3, x/3 + 1/2 on [−3, 3], 1 above. The composition
  * x·relu6(x+3)/6 would give 0 and 1 at the kinks instead of −1/2 and 3/2.
  */
-const hardSwishWithGrad = customGrad((x) => ({
+const hardSwishWithGrad = /* @__PURE__ */ customGrad((x) => ({
   value: tk.div(tk.mul(x, tk.relu6(tk.add(x, 3))), 6),
   gradFunc: (dy, { inputs: [t] }) => [
     tk.mul(dy, tk.where(tk.less(t!, -3), 0, tk.where(tk.lessEqual(t!, 3), tk.add(tk.div(t!, 3), 0.5), 1))),

@@ -3,12 +3,13 @@
  * thread and worker threads claim from a shared counter (operands in SharedArrayBuffers). The
  * calling thread never waits long: a chunk a worker is still computing after about one chunk-time
  * (its thread descheduled on a busy machine) is recomputed on the calling thread. Feature-detected
- * (process.getBuiltinModule, SharedArrayBuffer, Atomics); in browsers and bundles without Node
- * builtins it is simply off. Workers are unref'd, so they never keep a process alive; a worker
- * error disables threading. Results are bit-identical to one thread.
+ * (process.getBuiltinModule, SharedArrayBuffer, Atomics); in bundles without Node builtins it is
+ * simply off, and the browser build replaces this module with ./parallel.browser.ts. Workers are
+ * unref'd, so they never keep a process alive; a worker error disables threading. Results are
+ * bit-identical to one thread.
  */
-import { ArgumentError } from '@tensorkit/core';
 import { gemmKernel, packedBSize, type GemmScratch, type MatrixView } from './gemm-kernel';
+import { assertThreadCount } from './threads';
 import { stridedCopy } from './util';
 
 /** Products below this many multiply-adds (~1.5 ms on one core) stay on the calling thread. */
@@ -63,9 +64,7 @@ function autoThreads(): number {
  * ```
  */
 export function setCpuThreads(threads: number): void {
-  if (!Number.isInteger(threads) || threads < 1) {
-    throw new ArgumentError('INVALID_ARGUMENT', `setCpuThreads: threads must be an integer >= 1, got ${String(threads)}`);
-  }
+  assertThreadCount(threads);
   requestedThreads = threads;
   shutDown();
   pool = undefined;

@@ -30,6 +30,8 @@ export type CpuKernel<K extends KernelName> = KernelConfig<K, CpuBackend>;
  * const myNeg = defineCpuKernel('Neg', ({ inputs: [x], backend }) => ...);
  * ```
  */
+// Marked side-effect free for bundlers: kernels an app never registers drop out of its bundle.
+/* @__NO_SIDE_EFFECTS__ */
 export function defineCpuKernel<K extends KernelName>(
   kernelName: K,
   kernelFunc: (args: KernelArgs<K, CpuBackend>) => TensorInfo | TensorInfo[],

@@ -11,7 +11,7 @@ import {
   type KernelName,
 } from '@tensorkit/core';
 import { describe, expect, it } from 'vitest';
-import { CpuBackend, CpuData, cpuBackend, cpuKernels } from '../src/index';
+import { CpuBackend, CpuData, convKernels, cpuBackend, cpuBaseKernels, cpuKernels, poolKernels } from '../src/index';
 
 /** The primitive kernel set `KernelAttrMap` declares (the non-family ones listed by hand). */
 const ALL_KERNELS: KernelName[] = [
@@ -83,6 +83,14 @@ describe('plugins', () => {
     for (const k of cpuKernels) {
       expect(k).toMatchObject({ kind: 'kernel', backendName: 'cpu', package: '@tensorkit/backend-cpu', coreVersion: CORE_VERSION });
     }
+  });
+
+  it('cpuBaseKernels is every kernel but the conv and pool families, which complete it to cpuKernels', () => {
+    const names = (ks: readonly { kernelName: string }[]) => ks.map((k) => k.kernelName).sort();
+    const convPool = names([...convKernels, ...poolKernels]);
+    expect(convPool).toEqual(['AvgPool2D', 'AvgPool2DGrad', 'Conv2D', 'Conv2DBackpropFilter', 'Conv2DBackpropInput', 'MaxPool2D', 'MaxPool2DGrad']);
+    expect(names(cpuBaseKernels)).toEqual(names(cpuKernels).filter((n) => !convPool.includes(n)));
+    expect(names(cpuBaseKernels)).toEqual(expect.arrayContaining(['BatchMatMul', 'Relu', 'Gather', 'AdamUpdate', 'Concat']));
   });
 
   it('registers everything through the ./register entry', async () => {

@@ -150,7 +150,7 @@ export function binaryCrossEntropyWithLogits(yTrue: TensorLike, logits: TensorLi
  */
 export const binaryCrossEntropyLoss = /* @__PURE__ */ lossPlugin('binaryCrossEntropy', binaryCrossEntropy, 'probabilities', {
   aliases: ['bce', 'logLoss', 'binaryCrossentropy'],
-  expectsWith: fromLogitsExpectation(false),
+  expectsWith: /* @__PURE__ */ fromLogitsExpectation(false),
 });
 
 /**
@@ -164,5 +164,5 @@ export const binaryCrossEntropyLoss = /* @__PURE__ */ lossPlugin('binaryCrossEnt
  */
 export const binaryCrossEntropyWithLogitsLoss = /* @__PURE__ */ lossPlugin('binaryCrossEntropyWithLogits', binaryCrossEntropyWithLogits, 'logits', {
   aliases: ['bceWithLogits'],
-  expectsWith: fromLogitsExpectation(true),
+  expectsWith: /* @__PURE__ */ fromLogitsExpectation(true),
 });

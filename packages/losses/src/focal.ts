@@ -116,7 +116,7 @@ export function categoricalFocal(yTrue: TensorLike, yPred: TensorLike, options?:
  * use(focalLoss);
  * ```
  */
-export const focalLoss = /* @__PURE__ */ lossPlugin('focal', focal, 'logits', { aliases: ['sigmoidFocal', 'binaryFocal'], expectsWith: fromLogitsExpectation(true) });
+export const focalLoss = /* @__PURE__ */ lossPlugin('focal', focal, 'logits', { aliases: ['sigmoidFocal', 'binaryFocal'], expectsWith: /* @__PURE__ */ fromLogitsExpectation(true) });
 
 /**
  * The {@link categoricalFocal} plugin (alias `softmaxFocal`): logits unless `fromLogits: false`.
@@ -128,5 +128,5 @@ export const focalLoss = /* @__PURE__ */ lossPlugin('focal', focal, 'logits', { 
  */
 export const categoricalFocalLoss = /* @__PURE__ */ lossPlugin('categoricalFocal', categoricalFocal, 'logits', {
   aliases: ['softmaxFocal'],
-  expectsWith: fromLogitsExpectation(true),
+  expectsWith: /* @__PURE__ */ fromLogitsExpectation(true),
 });

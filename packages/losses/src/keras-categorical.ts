@@ -109,7 +109,7 @@ export function sparseCategoricalCrossEntropy(
  */
 export const categoricalCrossEntropyLoss = /* @__PURE__ */ lossPlugin('categoricalCrossEntropy', categoricalCrossEntropy, 'probabilities', {
   aliases: ['categoricalCrossentropy'],
-  expectsWith: fromLogitsExpectation(false),
+  expectsWith: /* @__PURE__ */ fromLogitsExpectation(false),
 });
 
 /**
@@ -122,5 +122,5 @@ export const categoricalCrossEntropyLoss = /* @__PURE__ */ lossPlugin('categoric
  */
 export const sparseCategoricalCrossEntropyLoss = /* @__PURE__ */ lossPlugin('sparseCategoricalCrossEntropy', sparseCategoricalCrossEntropy, 'probabilities', {
   aliases: ['sparseCategoricalCrossentropy'],
-  expectsWith: fromLogitsExpectation(false),
+  expectsWith: /* @__PURE__ */ fromLogitsExpectation(false),
 });

@@ -124,6 +124,7 @@ const COMPARISON: Record<ComparisonKernelName, BinaryFn> = {
   LogicalOr: (a, b) => (a !== 0 || b !== 0 ? 1 : 0),
 };
 
+/* @__NO_SIDE_EFFECTS__ */
 function arithmetic<K extends ArithmeticKernelName>(name: K): CpuKernel<K> {
   const [floatFn, intFn = floatFn] = ARITHMETIC[name];
   return defineCpuKernel(name, ({ inputs, backend }) => {
@@ -135,6 +136,7 @@ function arithmetic<K extends ArithmeticKernelName>(name: K): CpuKernel<K> {
   });
 }
 
+/* @__NO_SIDE_EFFECTS__ */
 function comparison<K extends ComparisonKernelName>(name: K): CpuKernel<K> {
   const fn = COMPARISON[name];
   return defineCpuKernel(name, ({ inputs, backend }) => {

@@ -89,6 +89,7 @@ const REDUCERS: Record<ReductionKernelName, readonly [string, Reducer, number, (
   Any: ['v !== 0 ? 1 : acc', (acc, v) => (v !== 0 ? 1 : acc), 0, () => 'bool'],
 };
 
+/* @__NO_SIDE_EFFECTS__ */
 function reduction<K extends ReductionKernelName>(name: K): CpuKernel<K> {
   const [expr, op, init, outDtype] = REDUCERS[name];
   let loops: ReductionLoops | undefined; // compiled on first use

@@ -100,6 +100,7 @@ const UNARY_FNS: Record<UnaryKernelName, readonly [string | null, (v: number) =>
   IsNaN: ['v !== v ? 1 : 0', (v) => (v !== v ? 1 : 0), 'bool'],
 };
 
+/* @__NO_SIDE_EFFECTS__ */
 function simpleUnary<K extends UnaryKernelName>(name: K): CpuKernel<K> {
   const [expr, fn, out] = UNARY_FNS[name];
   let loop: MapLoop | undefined; // compiled on first use, so unused kernels cost nothing
