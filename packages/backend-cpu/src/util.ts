@@ -72,26 +72,8 @@ export function assertFloat(x: TensorInfo, what: string, kernel: string): void {
   }
 }
 
-/**
- * Row-major strides of `shape` aligned to `outShape` (right-aligned), with 0 on every broadcast
- * dimension, so that reading `x` with them broadcasts it to `outShape`.
- *
- * @example
- * ```ts
- * broadcastStrides([3, 1], [2, 3, 4]); // [0, 1, 0]
- * ```
- */
-export function broadcastStrides(shape: readonly number[], outShape: readonly number[]): number[] {
-  const rank = outShape.length;
-  const strides = new Array<number>(rank).fill(0);
-  let stride = 1;
-  for (let i = shape.length - 1; i >= 0; i--) {
-    const d = shape[i]!;
-    strides[rank - shape.length + i] = d === 1 ? 0 : stride;
-    stride *= d;
-  }
-  return strides;
-}
+/** Re-exported from core, where both backends share it. */
+export { broadcastStrides } from '@tensorkit/core';
 
 /**
  * Copies the elements of the view `shape` of `src` (at `srcOffset`, `srcStrides`) into the view of

@@ -3,6 +3,7 @@
  * flat (row-major) offsets, so one helper turns a flat output index into coordinates and back,
  * for any rank.
  */
+import { broadcastStrides, computeStrides } from '@tensorkit/core';
 
 const f32 = new Float32Array(1);
 const u32 = new Uint32Array(f32.buffer);
@@ -30,15 +31,7 @@ export function glslFloat(v: number): string {
  * rowMajorStrides([2, 3, 4]); // [12, 4, 1]
  * ```
  */
-export function rowMajorStrides(shape: readonly number[]): number[] {
-  const strides = new Array<number>(shape.length);
-  let s = 1;
-  for (let i = shape.length - 1; i >= 0; i--) {
-    strides[i] = s;
-    s *= shape[i]!;
-  }
-  return strides;
-}
+export const rowMajorStrides = computeStrides;
 
 /**
  * GLSL statements declaring `int <prefix>0 … <prefix>{rank-1}`, the coordinates of the flat
@@ -88,13 +81,7 @@ export function offsetExpr(coords: readonly string[], strides: readonly number[]
  * broadcastStridesOf([3, 1], [2, 3, 4]); // [0, 1, 0]
  * ```
  */
-export function broadcastStridesOf(shape: readonly number[], outShape: readonly number[]): number[] {
-  const rank = outShape.length;
-  const own = rowMajorStrides(shape);
-  const out = new Array<number>(rank).fill(0);
-  for (let i = 0; i < shape.length; i++) out[rank - shape.length + i] = shape[i] === 1 ? 0 : own[i]!;
-  return out;
-}
+export const broadcastStridesOf = broadcastStrides;
 
 /**
  * The coordinate variable names of a rank.

@@ -11,7 +11,7 @@ export * from './backend';
 export * from './kernels';
 export * from './shape';
 export * from './conv';
-export * from './slice';
+export * from './views';
 export * from './kinds';
 export * from './global';
 export * from './providers';

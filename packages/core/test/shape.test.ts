@@ -75,10 +75,21 @@ describe('shape utilities', () => {
 });
 
 describe('slice views', () => {
+  it('computes transpose, broadcast and tile views and refuses bad ones', async () => {
+    const { computeTransposeView, computeBroadcastView, computeTileView, broadcastStrides } = await import('../src/index');
+    expect(computeTransposeView([2, 3, 4], [2, 0, 1], 'T')).toEqual({ shape: [4, 2, 3], offset: 0, strides: [1, 12, 4], outShape: [4, 2, 3] });
+    expect(() => computeTransposeView([2, 3], [0, 0], 'Transpose (cpu)')).toThrow(/Transpose \(cpu\): perm \[0,0\] is not a permutation/);
+    expect(broadcastStrides([3, 1], [2, 3, 4])).toEqual([0, 1, 0]);
+    expect(computeBroadcastView([3, 1], [2, 3, 4], 'B').strides).toEqual([0, 1, 0]);
+    expect(() => computeBroadcastView([3, 2], [3, 4], 'BroadcastTo')).toThrow(/cannot broadcast \[3,2\] to \[3,4\]/);
+    expect(computeTileView([2, 3], [2, 1], 'Tile')).toEqual({ shape: [2, 2, 1, 3], offset: 0, strides: [0, 3, 0, 1], outShape: [4, 3] });
+    expect(() => computeTileView([2], [1, 2], 'Tile')).toThrow(/one non-negative integer per axis/);
+  });
+
   it('computes the strided view and refuses out-of-bounds slices', async () => {
     const { computeSliceView } = await import('../src/index');
-    expect(computeSliceView([4, 6], [1, 0], [2, 3], [1, 2], 'Slice')).toEqual({ shape: [2, 3], offset: 6, strides: [6, 2] });
-    expect(computeSliceView([5], [1], [], [], 'Slice')).toEqual({ shape: [4], offset: 1, strides: [1] });
+    expect(computeSliceView([4, 6], [1, 0], [2, 3], [1, 2], 'Slice')).toEqual({ shape: [2, 3], offset: 6, strides: [6, 2], outShape: [2, 3] });
+    expect(computeSliceView([5], [1], [], [], 'Slice')).toEqual({ shape: [4], offset: 1, strides: [1], outShape: [4] });
     expect(() => computeSliceView([4], [2], [2], [2], 'Slice (cpu)')).toThrow(/Slice \(cpu\): begin 2, size 2, step 2 on axis 0 is out of bounds for shape \[4\]/);
   });
 });

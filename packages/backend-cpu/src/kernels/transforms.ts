@@ -1,28 +1,25 @@
 import {
+  computeBroadcastView,
   computeSliceView,
+  computeTileView,
+  computeTransposeView,
   ShapeError,
   allocValues,
   computeStrides,
   formatShape,
   normalizeAxis,
   sizeFromShape,
+  type StridedView,
   type TensorInfo,
 } from '@tensorkit/core';
 import type { CpuBackend } from '../backend';
-import { broadcastStrides, defineCpuKernel, inputAt, stridedCopy } from '../util';
+import { defineCpuKernel, inputAt, stridedCopy } from '../util';
 
-/** Reads `x` through a strided view into a new contiguous tensor of shape `shape`. */
-function gatherView(
-  x: TensorInfo,
-  backend: CpuBackend,
-  shape: readonly number[],
-  offset: number,
-  strides: readonly number[],
-  outShape: readonly number[] = shape,
-): TensorInfo {
-  const out = allocValues(x.dtype, sizeFromShape(shape));
-  stridedCopy(shape, backend.values(x), offset, strides, out, 0, computeStrides(shape));
-  return backend.makeOutput(out, outShape, x.dtype);
+/** Reads `x` through a strided view (core's `compute*View`) into a new contiguous tensor. */
+function gatherView(x: TensorInfo, backend: CpuBackend, view: StridedView): TensorInfo {
+  const out = allocValues(x.dtype, sizeFromShape(view.shape));
+  stridedCopy(view.shape, backend.values(x), view.offset, view.strides, out, 0, computeStrides(view.shape));
+  return backend.makeOutput(out, view.outShape, x.dtype);
 }
 
 /**
@@ -35,12 +32,7 @@ function gatherView(
  */
 export const transposeCpu = defineCpuKernel('Transpose', ({ inputs, attrs, backend }) => {
   const x = inputAt(inputs, 0, 'Transpose');
-  const { perm } = attrs;
-  if (perm.length !== x.shape.length) {
-    throw new ShapeError('SHAPE_MISMATCH', `Transpose (cpu): perm ${JSON.stringify(perm)} does not match rank of ${formatShape(x.shape)}`);
-  }
-  const strides = computeStrides(x.shape);
-  return gatherView(x, backend, perm.map((p) => x.shape[p]!), 0, perm.map((p) => strides[p]!));
+  return gatherView(x, backend, computeTransposeView(x.shape, attrs.perm, 'Transpose (cpu)'));
 });
 
 /**
@@ -53,8 +45,7 @@ export const transposeCpu = defineCpuKernel('Transpose', ({ inputs, attrs, backe
  */
 export const sliceCpu = defineCpuKernel('Slice', ({ inputs, attrs, backend }) => {
   const x = inputAt(inputs, 0, 'Slice');
-  const view = computeSliceView(x.shape, attrs.begin, attrs.size, attrs.step, 'Slice (cpu)');
-  return gatherView(x, backend, view.shape, view.offset, view.strides);
+  return gatherView(x, backend, computeSliceView(x.shape, attrs.begin, attrs.size, attrs.step, 'Slice (cpu)'));
 });
 
 /**
@@ -67,12 +58,7 @@ export const sliceCpu = defineCpuKernel('Slice', ({ inputs, attrs, backend }) =>
  */
 export const broadcastToCpu = defineCpuKernel('BroadcastTo', ({ inputs, attrs, backend }) => {
   const x = inputAt(inputs, 0, 'BroadcastTo');
-  const shape = attrs.shape;
-  const off = shape.length - x.shape.length;
-  if (off < 0 || x.shape.some((d, i) => d !== 1 && d !== shape[off + i])) {
-    throw new ShapeError('SHAPE_MISMATCH', `BroadcastTo (cpu): cannot broadcast ${formatShape(x.shape)} to ${formatShape(shape)}`);
-  }
-  return gatherView(x, backend, shape, 0, broadcastStrides(x.shape, shape));
+  return gatherView(x, backend, computeBroadcastView(x.shape, attrs.shape, 'BroadcastTo (cpu)'));
 });
 
 /**
@@ -85,15 +71,7 @@ export const broadcastToCpu = defineCpuKernel('BroadcastTo', ({ inputs, attrs, b
  */
 export const tileCpu = defineCpuKernel('Tile', ({ inputs, attrs, backend }) => {
   const x = inputAt(inputs, 0, 'Tile');
-  const { reps } = attrs;
-  if (reps.length !== x.shape.length) {
-    throw new ShapeError('SHAPE_MISMATCH', `Tile (cpu): reps ${JSON.stringify(reps)} must have one entry per axis of ${formatShape(x.shape)}`);
-  }
-  // Tile is a broadcast of x viewed as [1, d0, 1, d1, ...] to [r0, d0, r1, d1, ...].
-  const strides = computeStrides(x.shape);
-  const viewShape = x.shape.flatMap((d, i) => [reps[i]!, d]);
-  const viewStrides = strides.flatMap((s) => [0, s]);
-  return gatherView(x, backend, viewShape, 0, viewStrides, x.shape.map((d, i) => d * reps[i]!));
+  return gatherView(x, backend, computeTileView(x.shape, attrs.reps, 'Tile (cpu)'));
 });
 
 /**

@@ -1,6 +1,9 @@
-import { ShapeError, computeSliceView, formatShape, normalizeAxis, sizeFromShape, type TensorInfo } from '@tensorkit/core';
+import {
+  ShapeError, computeBroadcastView, computeSliceView, computeTileView, computeTransposeView, formatShape, normalizeAxis, sizeFromShape,
+  type StridedView, type TensorInfo,
+} from '@tensorkit/core';
 import type { WebGLBackend } from '../backend';
-import { broadcastStridesOf, coordNames, coordsOf, glslFloat, offsetExpr, rowMajorStrides } from '../glsl';
+import { coordNames, coordsOf, glslFloat, offsetExpr, rowMajorStrides } from '../glsl';
 import { defineWebGLKernel, inputAt } from '../kernel';
 import { runFlat } from '../program';
 
@@ -8,13 +11,16 @@ import { runFlat } from '../program';
  * Reads `x` through a strided view (`offset + Σ coord·stride`) into a new tensor of `shape`:
  * transpose, slice, broadcast and tile are all this one program.
  */
-function viewProgram(backend: WebGLBackend, x: TensorInfo, shape: readonly number[], strides: readonly number[], offset = 0): TensorInfo {
-  return runFlat(backend, {
+function viewProgram(backend: WebGLBackend, x: TensorInfo, view: StridedView): TensorInfo {
+  const { shape, strides, offset } = view;
+  const out = runFlat(backend, {
     inputs: [x],
     outShape: shape,
     outDtype: x.dtype,
     body: `${coordsOf(shape, 'i', 'c')} setOutput(getX0(${offsetExpr(coordNames(shape.length), strides, offset)}));`,
   });
+  // Tile's view has two axes per output axis, laid out exactly like the tiled result.
+  return view.outShape.length === shape.length ? out : { ...out, shape: view.outShape };
 }
 
 /**
@@ -27,13 +33,7 @@ function viewProgram(backend: WebGLBackend, x: TensorInfo, shape: readonly numbe
  */
 export const transposeWebGL = defineWebGLKernel('Transpose', ({ inputs, attrs, backend }) => {
   const x = inputAt(inputs, 0, 'Transpose');
-  const { perm } = attrs;
-  const rank = x.shape.length;
-  if (perm.length !== rank || [...perm].sort((a, b) => a - b).some((p, i) => p !== i)) {
-    throw new ShapeError('SHAPE_MISMATCH', `Transpose (webgl): perm ${JSON.stringify(perm)} does not match rank of ${formatShape(x.shape)}`);
-  }
-  const strides = rowMajorStrides(x.shape);
-  return viewProgram(backend, x, perm.map((p) => x.shape[p]!), perm.map((p) => strides[p]!));
+  return viewProgram(backend, x, computeTransposeView(x.shape, attrs.perm, 'Transpose (webgl)'));
 });
 
 /**
@@ -46,8 +46,7 @@ export const transposeWebGL = defineWebGLKernel('Transpose', ({ inputs, attrs, b
  */
 export const sliceWebGL = defineWebGLKernel('Slice', ({ inputs, attrs, backend }) => {
   const x = inputAt(inputs, 0, 'Slice');
-  const view = computeSliceView(x.shape, attrs.begin, attrs.size, attrs.step, 'Slice (webgl)');
-  return viewProgram(backend, x, view.shape, view.strides, view.offset);
+  return viewProgram(backend, x, computeSliceView(x.shape, attrs.begin, attrs.size, attrs.step, 'Slice (webgl)'));
 });
 
 /**
@@ -60,12 +59,7 @@ export const sliceWebGL = defineWebGLKernel('Slice', ({ inputs, attrs, backend }
  */
 export const broadcastToWebGL = defineWebGLKernel('BroadcastTo', ({ inputs, attrs, backend }) => {
   const x = inputAt(inputs, 0, 'BroadcastTo');
-  const { shape } = attrs;
-  const off = shape.length - x.shape.length;
-  if (off < 0 || x.shape.some((d, i) => d !== 1 && d !== shape[off + i])) {
-    throw new ShapeError('SHAPE_MISMATCH', `BroadcastTo (webgl): cannot broadcast ${formatShape(x.shape)} to ${formatShape(shape)}`);
-  }
-  return viewProgram(backend, x, shape, broadcastStridesOf(x.shape, shape));
+  return viewProgram(backend, x, computeBroadcastView(x.shape, attrs.shape, 'BroadcastTo (webgl)'));
 });
 
 /**
@@ -78,15 +72,7 @@ export const broadcastToWebGL = defineWebGLKernel('BroadcastTo', ({ inputs, attr
  */
 export const tileWebGL = defineWebGLKernel('Tile', ({ inputs, attrs, backend }) => {
   const x = inputAt(inputs, 0, 'Tile');
-  const { reps } = attrs;
-  if (reps.length !== x.shape.length || reps.some((r) => !Number.isInteger(r) || r < 0)) {
-    throw new ShapeError('SHAPE_MISMATCH', `Tile (webgl): reps ${JSON.stringify(reps)} must have one entry per axis of ${formatShape(x.shape)}`);
-  }
-  // Tile is a broadcast of x viewed as [1, d0, 1, d1, ...] to [r0, d0, r1, d1, ...].
-  const strides = rowMajorStrides(x.shape);
-  const viewShape = x.shape.flatMap((d, i) => [reps[i]!, d]);
-  const out = viewProgram(backend, x, viewShape, strides.flatMap((s) => [0, s]));
-  return { ...out, shape: x.shape.map((d, i) => d * reps[i]!) };
+  return viewProgram(backend, x, computeTileView(x.shape, attrs.reps, 'Tile (webgl)'));
 });
 
 /**
