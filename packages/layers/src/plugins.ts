@@ -35,3 +35,30 @@ export const layerPlugins: readonly LayerPlugin[] = [
   globalAvgPool2dLayer, dropoutLayer, batchNormLayer, layerNormLayer, embeddingLayer, activationLayer, preluLayer,
   lstmCellLayer, gruCellLayer, lstmLayer, gruLayer, addLayer, residualLayer,
 ];
+
+declare module '@tensorkit/core' {
+  /** The layers of `@tensorkit/layers`, by registered name, so `get('layer', 'dense')` is type-checked. */
+  interface LayerRegistry {
+    dense: LayerPlugin;
+    flatten: LayerPlugin;
+    reshape: LayerPlugin;
+    conv1d: LayerPlugin;
+    conv2d: LayerPlugin;
+    conv2dTranspose: LayerPlugin;
+    maxPool2d: LayerPlugin;
+    avgPool2d: LayerPlugin;
+    globalAvgPool2d: LayerPlugin;
+    dropout: LayerPlugin;
+    batchNorm: LayerPlugin;
+    layerNorm: LayerPlugin;
+    embedding: LayerPlugin;
+    activation: LayerPlugin;
+    prelu: LayerPlugin;
+    lstmCell: LayerPlugin;
+    gruCell: LayerPlugin;
+    lstm: LayerPlugin;
+    gru: LayerPlugin;
+    add: LayerPlugin;
+    residual: LayerPlugin;
+  }
+}

@@ -26,3 +26,55 @@ export const losses: readonly LossPlugin[] = [
   logCoshLoss, huberLoss, smoothL1Loss, quantileLoss, hingeLoss, squaredHingeLoss, exponentialLoss, hingeEmbeddingLoss,
   multiMarginHingeLoss, focalLoss, categoricalFocalLoss, poissonNllLoss, cosineEmbeddingLoss,
 ];
+
+// In the module `./register` imports too, so `import '@tensorkit/losses/register'` alone types the names.
+declare module '@tensorkit/core' {
+  /** Every loss of `@tensorkit/losses`, by canonical name and alias. */
+  interface LossRegistry {
+    binaryCrossEntropy: LossPlugin;
+    bce: LossPlugin;
+    logLoss: LossPlugin;
+    binaryCrossentropy: LossPlugin;
+    binaryCrossEntropyWithLogits: LossPlugin;
+    bceWithLogits: LossPlugin;
+    crossEntropy: LossPlugin;
+    softmaxCrossEntropy: LossPlugin;
+    nll: LossPlugin;
+    nllLoss: LossPlugin;
+    negativeLogLikelihood: LossPlugin;
+    categoricalCrossEntropy: LossPlugin;
+    categoricalCrossentropy: LossPlugin;
+    sparseCategoricalCrossEntropy: LossPlugin;
+    sparseCategoricalCrossentropy: LossPlugin;
+    klDivergence: LossPlugin;
+    kld: LossPlugin;
+    kullbackLeiblerDivergence: LossPlugin;
+    meanSquaredError: LossPlugin;
+    mse: LossPlugin;
+    meanAbsoluteError: LossPlugin;
+    mae: LossPlugin;
+    l1: LossPlugin;
+    meanAbsolutePercentageError: LossPlugin;
+    mape: LossPlugin;
+    logCosh: LossPlugin;
+    huber: LossPlugin;
+    smoothL1: LossPlugin;
+    quantile: LossPlugin;
+    pinball: LossPlugin;
+    hinge: LossPlugin;
+    squaredHinge: LossPlugin;
+    exponential: LossPlugin;
+    hingeEmbedding: LossPlugin;
+    multiMarginHinge: LossPlugin;
+    multiMargin: LossPlugin;
+    focal: LossPlugin;
+    sigmoidFocal: LossPlugin;
+    binaryFocal: LossPlugin;
+    categoricalFocal: LossPlugin;
+    softmaxFocal: LossPlugin;
+    poissonNll: LossPlugin;
+    poisson: LossPlugin;
+    cosineEmbedding: LossPlugin;
+    cosineEmbeddingLoss: LossPlugin;
+  }
+}
