@@ -109,6 +109,48 @@ export function compileAccumulate(expr: string, op: (acc: number, v: number) => 
   );
 }
 
+/**
+ * A compiled binary row: `out[o + i] = f(av[ai + i·sa], bv[bi + i·sb])` for `i < n`. Strides of 1
+ * cover equal shapes, a stride of 0 a scalar or broadcast operand.
+ */
+export type ZipLoop = (
+  out: { [i: number]: number },
+  o: number,
+  av: ArrayLike<number>,
+  ai: number,
+  sa: number,
+  bv: ArrayLike<number>,
+  bi: number,
+  sb: number,
+  n: number,
+) => void;
+
+/**
+ * A binary row loop for the expression `expr` of `a` and `b` (e.g. `'a + b'`); `fn` is the same
+ * function, the fallback (and the loop of functions with no expression form).
+ *
+ * @example
+ * ```ts
+ * const add = compileZip('a + b', (a, b) => a + b);
+ * add(out, 0, as, 0, 1, bs, 0, 0, n); // out = as + bs[0]
+ * ```
+ */
+export function compileZip(expr: string | null, fn: (a: number, b: number) => number): ZipLoop {
+  const compiled =
+    expr === null
+      ? undefined
+      : compile<ZipLoop>(
+          ['out', 'o', 'av', 'ai', 'sa', 'bv', 'bi', 'sb', 'n'],
+          `for (let i = 0; i < n; i++, ai += sa, bi += sb) { const a = av[ai]; const b = bv[bi]; out[o + i] = ${expr}; }`,
+        );
+  return (
+    compiled ??
+    ((out, o, av, ai, sa, bv, bi, sb, n) => {
+      for (let i = 0; i < n; i++, ai += sa, bi += sb) out[o + i] = fn(av[ai]!, bv[bi]!);
+    })
+  );
+}
+
 /** For tests: forces the fallback loops (as under a CSP that forbids code generation). @internal */
 export function setCodegenAllowed(allowed: boolean | undefined): void {
   codegenAllowed = allowed;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { compileAccumulate, compileFold, compileMap, genericMap, setCodegenAllowed } from '../src/specialize';
+import { compileAccumulate, compileFold, compileMap, compileZip, genericMap, setCodegenAllowed } from '../src/specialize';
 
 const EDGES = Float32Array.from([0, -0, 1, -1, 0.5, -2.5, 6, 7, 20, 21, 100, -100, Infinity, -Infinity, NaN, 1e-30, 3.4e38]);
 
@@ -35,11 +35,32 @@ describe('loop specialization', () => {
     expect([...acc]).toEqual([21, 100, -1]);
   });
 
+  it('compiled binary rows equal the generic ones, with operand strides of 1 and 0', () => {
+    const defs: [string, (a: number, b: number) => number][] = [
+      ['a + b', (a, b) => a + b],
+      ['Math.max(a, b)', (a, b) => Math.max(a, b)],
+      ['a < b ? 1 : 0', (a, b) => (a < b ? 1 : 0)],
+    ];
+    const b = EDGES.slice().reverse();
+    for (const [expr, fn] of defs) {
+      for (const sb of [1, 0]) {
+        const compiled = new Float32Array(EDGES.length + 2);
+        const generic = new Float32Array(EDGES.length + 2);
+        compileZip(expr, fn)(compiled, 2, EDGES, 0, 1, b, 3, sb, EDGES.length - 3);
+        compileZip(null, fn)(generic, 2, EDGES, 0, 1, b, 3, sb, EDGES.length - 3);
+        same(compiled, generic);
+      }
+    }
+  });
+
   it('falls back to closure loops where code generation is forbidden (a strict CSP)', () => {
     setCodegenAllowed(false);
     const ys = new Float32Array(3);
     compileMap('v * 2', (v) => v * 3)(Float32Array.from([1, 2, 3]), ys, 3, 0, 0);
     expect([...ys]).toEqual([3, 6, 9]); // the fallback function ran, not the expression
     expect(compileFold('acc + v', (a, v) => a + 10 * v)(Float32Array.from([1, 2]), 0, 2, 0)).toBe(30);
+    const zs = new Float32Array(2);
+    compileZip('a + b', (a, b) => a - b)(zs, 0, Float32Array.from([5, 7]), 0, 1, Float32Array.from([1]), 0, 0, 2);
+    expect([...zs]).toEqual([4, 6]);
   });
 });

@@ -10,39 +10,34 @@ import {
   type TensorInfo,
 } from '@tensorkit/core';
 import type { CpuBackend } from '../backend';
+import { compileZip, type ZipLoop } from '../specialize';
 import { assertSameDtype, broadcastStrides, defineCpuKernel, inputAt, stridedCopy, type CpuKernel } from '../util';
 
 type BinaryFn = (a: number, b: number) => number;
 
 /**
- * The one loop family of every binary kernel: `out = fn(a, b)` with NumPy broadcasting. Fast
- * paths for equal shapes and a scalar operand; otherwise a strided walk where a broadcast
- * dimension has stride 0.
+ * The one loop of every binary kernel, `out = f(a, b)` with NumPy broadcasting, as a compiled row
+ * loop (see `specialize.ts`): equal shapes and a scalar operand are one row with strides 1 or 0;
+ * otherwise each innermost row of the output is one call, with a broadcast dimension's stride 0.
  */
-function binaryImpl(kernel: string, a: TensorInfo, b: TensorInfo, backend: CpuBackend, fn: BinaryFn, dtype: DType): TensorInfo {
+function binaryImpl(kernel: string, a: TensorInfo, b: TensorInfo, backend: CpuBackend, row: ZipLoop, dtype: DType): TensorInfo {
   const av = backend.values(a);
   const bv = backend.values(b);
   if (shapesEqual(a.shape, b.shape)) {
-    const n = av.length;
-    const out = allocValues(dtype, n);
-    for (let i = 0; i < n; i++) out[i] = fn(av[i]!, bv[i]!);
+    const out = allocValues(dtype, av.length);
+    row(out, 0, av, 0, 1, bv, 0, 1, av.length);
     return backend.makeOutput(out, a.shape, dtype);
   }
   const outShape = broadcastShapes(kernel, a.shape, b.shape);
   const size = sizeFromShape(outShape);
   const out = allocValues(dtype, size);
-  if (bv.length === 1 && size === av.length) {
-    const s = bv[0]!;
-    for (let i = 0; i < size; i++) out[i] = fn(av[i]!, s);
-  } else if (av.length === 1 && size === bv.length) {
-    const s = av[0]!;
-    for (let i = 0; i < size; i++) out[i] = fn(s, bv[i]!);
-  } else if (size > 0) {
-    binaryStrided(outShape, av, broadcastStrides(a.shape, outShape), bv, broadcastStrides(b.shape, outShape), out, fn);
-  }
+  if (bv.length === 1 && size === av.length) row(out, 0, av, 0, 1, bv, 0, 0, size);
+  else if (av.length === 1 && size === bv.length) row(out, 0, av, 0, 0, bv, 0, 1, size);
+  else if (size > 0) binaryStrided(outShape, av, broadcastStrides(a.shape, outShape), bv, broadcastStrides(b.shape, outShape), out, row);
   return backend.makeOutput(out, outShape, dtype);
 }
 
+/** Walks the output's rows, advancing each operand's offset by its (possibly 0) strides. */
 function binaryStrided(
   shape: readonly number[],
   av: BackendValues,
@@ -50,7 +45,7 @@ function binaryStrided(
   bv: BackendValues,
   bStrides: readonly number[],
   out: BackendValues,
-  fn: BinaryFn,
+  row: ZipLoop,
 ): void {
   const rank = shape.length;
   const n = shape[rank - 1]!;
@@ -59,9 +54,8 @@ function binaryStrided(
   const idx = new Int32Array(rank);
   let aOff = 0;
   let bOff = 0;
-  let o = 0;
-  for (let rows = out.length / n; rows > 0; rows--) {
-    for (let i = 0, ai = aOff, bi = bOff; i < n; i++, ai += sa, bi += sb) out[o++] = fn(av[ai]!, bv[bi]!);
+  for (let o = 0; o < out.length; o += n) {
+    row(out, o, av, aOff, sa, bv, bOff, sb, n);
     for (let ax = rank - 2; ax >= 0; ax--) {
       aOff += aStrides[ax]!;
       bOff += bStrides[ax]!;
@@ -101,49 +95,63 @@ export function torchPow(a: number, b: number): number {
   return Math.pow(a, b);
 }
 
-/** Float function, and the int32 one where it differs. */
-const ARITHMETIC: Record<ArithmeticKernelName, readonly [BinaryFn, BinaryFn?]> = {
-  Add: [(a, b) => a + b],
-  Sub: [(a, b) => a - b],
-  Mul: [(a, b) => a * b, (a, b) => Math.imul(a, b)],
-  Div: [(a, b) => a / b, (a, b) => (b === 0 ? 0 : Math.floor(a / b))],
-  Pow: [torchPow],
-  Maximum: [(a, b) => Math.max(a, b)],
-  Minimum: [(a, b) => Math.min(a, b)],
-  Mod: [pythonMod],
+/**
+ * Each binary kernel's element function as source for the compiled loop (`a`, `b`; `null`: it
+ * calls a helper, so the generic loop runs) and as the same function for the fallback.
+ */
+type BinaryDef = readonly [string | null, BinaryFn];
+
+/** Float definition, and the int32 one where it differs. */
+const ARITHMETIC: Record<ArithmeticKernelName, readonly [BinaryDef, BinaryDef?]> = {
+  Add: [['a + b', (a, b) => a + b]],
+  Sub: [['a - b', (a, b) => a - b]],
+  Mul: [['a * b', (a, b) => a * b], ['Math.imul(a, b)', (a, b) => Math.imul(a, b)]],
+  Div: [['a / b', (a, b) => a / b], ['b === 0 ? 0 : Math.floor(a / b)', (a, b) => (b === 0 ? 0 : Math.floor(a / b))]],
+  Pow: [[null, torchPow]],
+  Maximum: [['Math.max(a, b)', (a, b) => Math.max(a, b)]],
+  Minimum: [['Math.min(a, b)', (a, b) => Math.min(a, b)]],
+  Mod: [[null, pythonMod]],
 };
 
-const COMPARISON: Record<ComparisonKernelName, BinaryFn> = {
-  Equal: (a, b) => (a === b ? 1 : 0),
-  NotEqual: (a, b) => (a !== b ? 1 : 0),
-  Less: (a, b) => (a < b ? 1 : 0),
-  LessEqual: (a, b) => (a <= b ? 1 : 0),
-  Greater: (a, b) => (a > b ? 1 : 0),
-  GreaterEqual: (a, b) => (a >= b ? 1 : 0),
-  LogicalAnd: (a, b) => (a !== 0 && b !== 0 ? 1 : 0),
-  LogicalOr: (a, b) => (a !== 0 || b !== 0 ? 1 : 0),
+const COMPARISON: Record<ComparisonKernelName, BinaryDef> = {
+  Equal: ['a === b ? 1 : 0', (a, b) => (a === b ? 1 : 0)],
+  NotEqual: ['a !== b ? 1 : 0', (a, b) => (a !== b ? 1 : 0)],
+  Less: ['a < b ? 1 : 0', (a, b) => (a < b ? 1 : 0)],
+  LessEqual: ['a <= b ? 1 : 0', (a, b) => (a <= b ? 1 : 0)],
+  Greater: ['a > b ? 1 : 0', (a, b) => (a > b ? 1 : 0)],
+  GreaterEqual: ['a >= b ? 1 : 0', (a, b) => (a >= b ? 1 : 0)],
+  LogicalAnd: ['a !== 0 && b !== 0 ? 1 : 0', (a, b) => (a !== 0 && b !== 0 ? 1 : 0)],
+  LogicalOr: ['a !== 0 || b !== 0 ? 1 : 0', (a, b) => (a !== 0 || b !== 0 ? 1 : 0)],
 };
+
+/** A compiled-on-first-use row loop for one definition. */
+function lazyZip([expr, fn]: BinaryDef): () => ZipLoop {
+  let loop: ZipLoop | undefined;
+  return () => (loop ??= compileZip(expr, fn));
+}
 
 /* @__NO_SIDE_EFFECTS__ */
 function arithmetic<K extends ArithmeticKernelName>(name: K): CpuKernel<K> {
-  const [floatFn, intFn = floatFn] = ARITHMETIC[name];
+  const [floatDef, intDef = floatDef] = ARITHMETIC[name];
+  const floatLoop = lazyZip(floatDef);
+  const intLoop = lazyZip(intDef);
   return defineCpuKernel(name, ({ inputs, backend }) => {
     const a = inputAt(inputs, 0, name);
     const b = inputAt(inputs, 1, name);
     assertSameDtype(a, b, name);
     const float = a.dtype === 'float32';
-    return binaryImpl(name, a, b, backend, float ? floatFn : intFn, float ? 'float32' : 'int32');
+    return binaryImpl(name, a, b, backend, float ? floatLoop() : intLoop(), float ? 'float32' : 'int32');
   });
 }
 
 /* @__NO_SIDE_EFFECTS__ */
 function comparison<K extends ComparisonKernelName>(name: K): CpuKernel<K> {
-  const fn = COMPARISON[name];
+  const loop = lazyZip(COMPARISON[name]);
   return defineCpuKernel(name, ({ inputs, backend }) => {
     const a = inputAt(inputs, 0, name);
     const b = inputAt(inputs, 1, name);
     assertSameDtype(a, b, name);
-    return binaryImpl(name, a, b, backend, fn, 'bool');
+    return binaryImpl(name, a, b, backend, loop(), 'bool');
   });
 }
 
