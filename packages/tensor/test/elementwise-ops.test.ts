@@ -1,7 +1,7 @@
 import '@tensorkit/backend-cpu/register';
 import { describe, expect, it } from 'vitest';
 import {
-  cast, clamp, clone, hardTanh, leakyRelu, memory, relu, relu6, step, tensor, where,
+  add, cast, clamp, clone, hardTanh, leakyRelu, less, memory, mul, relu, relu6, step, sub, tensor, where, zeros,
 } from '../src/index';
 import { expectError, expectTensor } from './ops-helpers';
 
@@ -84,5 +84,21 @@ describe('relu family', () => {
     expectError(() => hardTanh(tensor([1]), { minVal: 1, maxVal: -1 }), 'INVALID_ARGUMENT', 'hardTanh', 'minVal');
     expectError(() => relu('a' as never), 'INVALID_ARGUMENT', 'relu');
     expectError(() => relu6(null as never), 'INVALID_ARGUMENT', 'relu6');
+  });
+});
+
+describe('binary ops: broadcasting errors', () => {
+  it('add, sub, mul and a comparison refuse shapes that do not broadcast, naming both shapes and the fix', () => {
+    expectError(() => add(zeros([2, 3]), zeros([4])), 'SHAPE_MISMATCH', 'add: shapes [2,3] and [4] do not broadcast', 'equal or 1');
+    expectError(() => sub(zeros([3, 1, 4]), zeros([5, 2])), 'SHAPE_MISMATCH', 'sub', '[3,1,4]', '[5,2]');
+    expectError(() => mul(zeros([2]), [1, 2, 3]), 'SHAPE_MISMATCH', 'mul', '[2]', '[3]');
+    expectError(() => less(zeros([2, 2]), zeros([3, 2])), 'SHAPE_MISMATCH', 'less', '[2,2]', '[3,2]');
+  });
+
+  it('leaks nothing when it refuses', () => {
+    const x = zeros([2, 3]);
+    const before = memory().numTensors;
+    expectError(() => add(x, [1, 2]), 'SHAPE_MISMATCH', 'add');
+    expect(memory().numTensors).toBe(before);
   });
 });
