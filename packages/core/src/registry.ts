@@ -53,7 +53,8 @@ function validate(plugin: unknown): asserts plugin is AnyPlugin {
   const bad = (why: string): never => {
     throw new RegistryError('INVALID_PLUGIN', `use: ${why}; a plugin is an object like { kind: 'activation', name: 'myAct', ... }`);
   };
-  if (typeof p !== 'object' || p === null) bad(`expected a plugin object, got ${String(plugin)}`);
+  // A plugin may also be callable (optimizer plugins are factories: `sgd({ lr })`).
+  if ((typeof p !== 'object' && typeof p !== 'function') || p === null) bad(`expected a plugin object, got ${String(plugin)}`);
   if (!KINDS.includes(p!.kind as Kind)) bad(`unknown plugin kind ${JSON.stringify(p!.kind)} (kinds: ${KINDS.join(', ')})`);
   if (p!.kind === 'kernel') {
     if (typeof p!.kernelName !== 'string' || typeof p!.backendName !== 'string' || typeof p!.kernelFunc !== 'function') {

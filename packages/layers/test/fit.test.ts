@@ -194,3 +194,19 @@ describe('compile', () => {
     await expectRejection(model.predict(variable(tensor(1))), 'INVALID_SHAPE', 'predict: x is a scalar');
   });
 });
+
+describe('compile with an optimizer factory (NAMES.md: sgd({ lr, momentum }))', () => {
+  it('accepts sgd({ ... }) and the plugin itself, and trains', async () => {
+    const { sgd, adam } = await import('@tensorkit/optim');
+    const { x, y } = regressionData();
+    for (const optimizer of [sgd({ lr: 0.05, momentum: 0.9 }), adam]) {
+      const model = new Sequential([dense({ units: 1, inputShape: [x.shape[1]!], seed: 3 })]);
+      model.compile({ optimizer, loss: 'mse' });
+      const history = await model.fit(x, y, { epochs: 8, batchSize: 8, verbose: 0 });
+      const loss = history.history.loss!;
+      expect(loss.at(-1)!).toBeLessThan(loss[0]!);
+      model.dispose();
+    }
+    expectError(() => sgd({ lr: -1 }), 'INVALID_ARGUMENT', 'sgd', 'lr');
+  });
+});

@@ -21,7 +21,7 @@ export { Adamax } from './optimizers/adamax';
 export { NAdam, type NAdamHyper } from './optimizers/nadam';
 export { RAdam } from './optimizers/radam';
 export { Adadelta, type AdadeltaHyper } from './optimizers/adadelta';
-export { sgd, adagrad, rmsprop, adam, adamw, adamax, nadam, radam, adadelta, optimizerPlugins, type OptimizerPlugin } from './optimizers/plugins';
+export { sgd, adagrad, rmsprop, adam, adamw, adamax, nadam, radam, adadelta, optimizerPlugins, type OptimizerPlugin, type ConfiguredOptimizer } from './optimizers/plugins';
 export {
   LRScheduler, type Scheduler, type SchedulerStateDict, type SchedulableOptimizer, type SchedulableGroup,
 } from './schedulers/scheduler';

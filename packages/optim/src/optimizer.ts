@@ -176,6 +176,30 @@ const label = (v: Variable): string => `'${v.name}' ${formatShape(v.shape)}`;
 const cloneHyper = <T>(v: T): T => (Array.isArray(v) ? ([...v] as T) : v);
 
 /**
+ * Checks an optimizer's options against its rule (names, values, one clipping option at most,
+ * the rule's cross-option checks) and splits them into the clipping settings and the group
+ * defaults. Optimizers run it when built, and `sgd({ ... })` when options are chosen.
+ * @internal
+ */
+export function resolveOptimizerOptions<H extends BaseHyper>(
+  rule: UpdateRule<H>,
+  options: OptimizerOptions<H>,
+): { clip: ClipOptions; defaults: H } {
+  checkOptions(rule.name, options, { ...rule.checks, ...CLIP_CHECKS });
+  const { clipNorm, globalClipNorm, clipValue, ...hyper } = options;
+  const clips = Object.entries({ clipNorm, globalClipNorm, clipValue }).filter(([, v]) => v !== undefined);
+  if (clips.length > 1) {
+    throw new ArgumentError(
+      'INVALID_ARGUMENT',
+      `${rule.name}: options ${clips.map(([k]) => `'${k}'`).join(' and ')} were both set; use only one of clipNorm, globalClipNorm and clipValue`,
+    );
+  }
+  const defaults = { ...rule.defaults, ...definedOnly(hyper) } as H;
+  rule.checkGroup?.(defaults);
+  return { clip: Object.fromEntries(clips) as ClipOptions, defaults };
+}
+
+/**
  * An optimizer: parameter groups, lazily created per-parameter state, `step(grads)`,
  * `minimize(lossFn)`, `stateDict`/`loadStateDict` and `dispose`. The algorithm is its
  * {@link UpdateRule}; the built-in ones are the subclasses `SGD`, `Adam`, ... (PyTorch's names).
@@ -205,18 +229,9 @@ export class Optimizer<H extends BaseHyper = BaseHyper> {
   constructor(rule: UpdateRule<H>, params: ParamsInput<H>, options: OptimizerOptions<H> = {}) {
     this.rule = rule;
     this.name = rule.name;
-    checkOptions(rule.name, options, { ...rule.checks, ...CLIP_CHECKS });
-    const { clipNorm, globalClipNorm, clipValue, ...hyper } = options;
-    const clips = Object.entries({ clipNorm, globalClipNorm, clipValue }).filter(([, v]) => v !== undefined);
-    if (clips.length > 1) {
-      throw new ArgumentError(
-        'INVALID_ARGUMENT',
-        `${rule.name}: options ${clips.map(([k]) => `'${k}'`).join(' and ')} were both set; use only one of clipNorm, globalClipNorm and clipValue`,
-      );
-    }
-    this.clip = Object.fromEntries(clips) as ClipOptions;
-    this.defaults = { ...rule.defaults, ...definedOnly(hyper) } as H;
-    rule.checkGroup?.(this.defaults);
+    const { clip, defaults } = resolveOptimizerOptions(rule, options);
+    this.clip = clip;
+    this.defaults = defaults;
     this.paramGroups = this.buildGroups(params);
   }
 

@@ -52,7 +52,7 @@ function resolveOptimizer(config: CompileConfig): Pick<Compiled, 'optimizer' | '
     return { optimizer: spec, makeOptimizer: null };
   }
   const plugin = (typeof spec === 'string' ? lookup('optimizer', spec) : spec) as OptimizerPluginLike | null;
-  if (typeof plugin !== 'object' || plugin === null || typeof plugin.create !== 'function') {
+  if ((typeof plugin !== 'object' && typeof plugin !== 'function') || plugin === null || typeof plugin.create !== 'function') {
     throw new ArgumentError('INVALID_ARGUMENT', `compile: 'optimizer' must be an optimizer name ('adam'), plugin or instance, got ${String(spec)}`);
   }
   const options = config.optimizerOptions;
