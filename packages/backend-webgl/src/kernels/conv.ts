@@ -1,6 +1,7 @@
 import { computeConv2DInfo, type Conv2DAttrs, type Conv2DInfo } from '@tensorkit/core';
 import { assertFloat, assertShape, defineWebGLKernel, inputAt } from '../kernel';
 import { runFlat } from '../program';
+import { windowsContaining } from '../windows';
 
 /*
  * Direct convolutions with PyTorch's geometry (groups, dilation, asymmetric padding), one output
@@ -71,19 +72,7 @@ export const conv2DBackpropInputWebGL = defineWebGLKernel('Conv2DBackpropInput',
     body: `int ic = i % ${g.inC}; int q = i / ${g.inC}; int ix = q % ${g.inW}; q /= ${g.inW}; int iy = q % ${g.inH}; int b = q / ${g.inH};
       int grp = ic / ${g.inCPerGroup}; int c = ic - grp * ${g.inCPerGroup}; int oc0 = grp * ${g.outCPerGroup};
       float acc = 0.0;
-      for (int ky = 0; ky < ${g.kh}; ky++) {
-        int ty = iy + ${g.padTop} - ky * ${g.dilationH};
-        if (ty < 0 || ty % ${g.strideH} != 0) continue;
-        int oy = ty / ${g.strideH};
-        if (oy >= ${g.outH}) continue;
-        for (int kx = 0; kx < ${g.kw}; kx++) {
-          int tx = ix + ${g.padLeft} - kx * ${g.dilationW};
-          if (tx < 0 || tx % ${g.strideW} != 0) continue;
-          int ox = tx / ${g.strideW};
-          if (ox >= ${g.outW}) continue;
-          for (int o = 0; o < ${g.outCPerGroup}; o++) acc += getX0(${dyAt(g, 'b', 'oy', 'ox', 'oc0 + o')}) * getX1(${wAt(g, 'ky', 'kx', 'c', 'oc0 + o')});
-        }
-      }
+      ${windowsContaining(g, `for (int o = 0; o < ${g.outCPerGroup}; o++) acc += getX0(${dyAt(g, 'b', 'oy', 'ox', 'oc0 + o')}) * getX1(${wAt(g, 'ky', 'kx', 'c', 'oc0 + o')});`)}
       setOutput(acc);`,
   });
 });

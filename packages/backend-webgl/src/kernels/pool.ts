@@ -1,6 +1,7 @@
 import { computePool2DInfo, type AvgPool2DAttrs, type Pool2DAttrs, type Pool2DInfo } from '@tensorkit/core';
 import { assertFloat, assertShape, defineWebGLKernel, inputAt } from '../kernel';
 import { runFlat } from '../program';
+import { windowsContaining } from '../windows';
 
 /*
  * Pooling with PyTorch's geometry (ceil mode, dilation, asymmetric padding, countIncludePad,
@@ -18,23 +19,6 @@ const OUT_COORDS = (g: Pool2DInfo): string =>
   `int c = i % ${g.channels}; int q = i / ${g.channels}; int ox = q % ${g.outW}; q /= ${g.outW}; int oy = q % ${g.outH}; int b = q / ${g.outH};`;
 const IN_COORDS = (g: Pool2DInfo): string =>
   `int c = i % ${g.channels}; int q = i / ${g.channels}; int ix = q % ${g.inW}; q /= ${g.inW}; int iy = q % ${g.inH}; int b = q / ${g.inH};`;
-
-/** GLSL loops over the windows (oy, ox) that contain input (iy, ix); `body` runs for each. */
-function windowsContaining(g: Pool2DInfo, body: string): string {
-  return `for (int ky = 0; ky < ${g.kh}; ky++) {
-    int ty = iy + ${g.padTop} - ky * ${g.dilationH};
-    if (ty < 0 || ty % ${g.strideH} != 0) continue;
-    int oy = ty / ${g.strideH};
-    if (oy >= ${g.outH}) continue;
-    for (int kx = 0; kx < ${g.kw}; kx++) {
-      int tx = ix + ${g.padLeft} - kx * ${g.dilationW};
-      if (tx < 0 || tx % ${g.strideW} != 0) continue;
-      int ox = tx / ${g.strideW};
-      if (ox >= ${g.outW}) continue;
-      ${body}
-    }
-  }`;
-}
 
 /** `int tkArgmax(b, oy, ox, c)`: the flat offset of a window's max in x (read by `getter`). */
 function argmaxFunction(g: Pool2DInfo, getter: string): string {
